@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerValidate } from './commands/validate.ts';
+import { handleError } from './handle-error.ts';
+import type { CliIo } from './io.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+/** The rigger CLI over injected streams; `run` resolves to the exit code and never throws. */
+export function createCli(io: CliIo): { run: (argv: readonly string[]) => Promise<number> } {
+  const program = new Command('rigger')
+    .description('Turns bare-metal hosts into a production RKE2 Kubernetes platform, and keeps it that way.')
+    .version(pkg.version)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  registerValidate(program, io);
+  // Every subcommand reports usage errors through the same exit path as the program.
+  for (const cmd of program.commands) cmd.exitOverride();
+
+  return {
+    run: async (argv) => {
+      try {
+        await program.parseAsync([...argv], { from: 'user' });
+        return 0;
+      } catch (err) {
+        return handleError(err, io);
+      }
+    },
+  };
+}

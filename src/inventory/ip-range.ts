@@ -1,0 +1,84 @@
+import ipaddr from 'ipaddr.js';
+
+/** A contiguous block of addresses of one family, as numbers, for overlap checks. */
+export interface IpRange {
+  family: 4 | 6;
+  start: bigint;
+  end: bigint;
+  /** As the user wrote it. */
+  text: string;
+}
+
+function toBigInt(addr: ipaddr.IPv4 | ipaddr.IPv6): bigint {
+  return addr.toByteArray().reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
+}
+
+function familyOf(addr: ipaddr.IPv4 | ipaddr.IPv6): 4 | 6 {
+  return addr.kind() === 'ipv4' ? 4 : 6;
+}
+
+/** A single address as a range of one, or undefined when `text` is not an IP (a DNS name). */
+export function parseIp(text: string): IpRange | undefined {
+  if (!ipaddr.isValid(text)) return undefined;
+  const addr = ipaddr.parse(text);
+  const n = toBigInt(addr);
+  return { family: familyOf(addr), start: n, end: n, text };
+}
+
+/** `10.42.0.0/16`: the whole block. Throws an Error with a readable message when malformed. */
+export function parseCidr(text: string): IpRange {
+  let addr: ipaddr.IPv4 | ipaddr.IPv6;
+  let bits: number;
+  try {
+    [addr, bits] = ipaddr.parseCIDR(text);
+  } catch {
+    throw new Error(`"${text}" is not a valid CIDR`);
+  }
+  const width = familyOf(addr) === 4 ? 32 : 128;
+  const hostBits = BigInt(width - bits);
+  const start = (toBigInt(addr) >> hostBits) << hostBits;
+  if (start !== toBigInt(addr)) {
+    throw new Error(
+      `"${text}" has host bits set; the network is ${numberToText(start, familyOf(addr))}/${bits}`,
+    );
+  }
+  return { family: familyOf(addr), start, end: start + (1n << hostBits) - 1n, text };
+}
+
+/** A MetalLB pool entry: `first-last` or a CIDR. Throws an Error with a readable message. */
+export function parseRangeOrCidr(text: string): IpRange {
+  if (text.includes('/')) return parseCidr(text);
+  const parts = text.split('-').map((p) => p.trim());
+  if (parts.length !== 2 || !parts[0] || !parts[1]) {
+    throw new Error(`"${text}" is neither a range "first-last" nor a CIDR`);
+  }
+  const first = parseIp(parts[0]);
+  const last = parseIp(parts[1]);
+  if (!first || !last) throw new Error(`"${text}": "${first ? parts[1] : parts[0]}" is not an IP address`);
+  if (first.family !== last.family) throw new Error(`"${text}" mixes IPv4 and IPv6`);
+  if (first.start > last.start) throw new Error(`"${text}" starts after it ends`);
+  return { family: first.family, start: first.start, end: last.start, text };
+}
+
+export function overlaps(a: IpRange, b: IpRange): boolean {
+  return a.family === b.family && a.start <= b.end && b.start <= a.end;
+}
+
+/** The subnet of `address` with the given prefix length. */
+export function subnetOf(address: IpRange, prefixLength: number): IpRange {
+  const width = address.family === 4 ? 32 : 128;
+  const hostBits = BigInt(Math.max(0, width - Math.min(prefixLength, width)));
+  const start = (address.start >> hostBits) << hostBits;
+  return {
+    family: address.family,
+    start,
+    end: start + (1n << hostBits) - 1n,
+    text: `${address.text}/${prefixLength}`,
+  };
+}
+
+function numberToText(n: bigint, family: 4 | 6): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < (family === 4 ? 4 : 16); i++) bytes.unshift(Number((n >> BigInt(8 * i)) & 0xffn));
+  return ipaddr.fromByteArray(bytes).toString();
+}

@@ -1,0 +1,19 @@
+import { addonDependencies } from './addon-dependencies.ts';
+import { addressSpace } from './address-space.ts';
+import { controlPlaneQuorum } from './control-plane.ts';
+import { loadBalancing } from './load-balancing.ts';
+import { localFiles } from './local-files.ts';
+import type { Rule } from './rule.ts';
+import { storageHosts } from './storage.ts';
+import { uniqueHosts } from './unique-hosts.ts';
+
+/** Every semantic rule, run in this order after the schema and defaults. */
+export const RULES: readonly Rule[] = [
+  controlPlaneQuorum,
+  uniqueHosts,
+  addressSpace,
+  loadBalancing,
+  storageHosts,
+  addonDependencies,
+  localFiles,
+];

@@ -1,0 +1,84 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { ConfigProblem } from '../core/errors.ts';
+import { formatPath, fromJsonPointer } from './field-path.ts';
+import type { ErrorObject } from './schema.ts';
+import type { SourceMap } from './source-map.ts';
+
+/**
+ * Turns ajv's errors into located, readable problems: unknown keys name the closest known key,
+ * missing keys point at the object that lacks them, and the noise of `anyOf`/`oneOf` branches is
+ * folded into one message per field.
+ */
+export function schemaProblems(errors: readonly ErrorObject[], source: SourceMap): ConfigProblem[] {
+  const problems = foldCombinators(errors).map((e) => toProblem(e, source));
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.line}:${p.col}:${p.path}:${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * For an `anyOf`/`oneOf` failure, the branch errors at the same field only repeat "it matched no
+ * branch"; branch errors deeper in the value (an unknown key inside a bastion) are the useful ones,
+ * and then the combinator's own summary is noise.
+ */
+function foldCombinators(errors: readonly ErrorObject[]): ErrorObject[] {
+  const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const drop = new Set<ErrorObject>();
+  for (const c of combinators) {
+    const inside = errors.filter((e) => e !== c && e.schemaPath.startsWith(`${c.schemaPath}/`));
+    for (const e of inside) if (e.instancePath === c.instancePath) drop.add(e);
+    if (inside.some((e) => e.instancePath.length > c.instancePath.length)) drop.add(c);
+  }
+  return errors.filter((e) => !drop.has(e));
+}
+
+function toProblem(e: ErrorObject, source: SourceMap): ConfigProblem {
+  const path = fromJsonPointer(e.instancePath);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((e.parentSchema?.properties ?? {}) as Record<string, unknown>);
+      return source.problem([...path, key], `unknown key "${key}"${suggest(key, known)}`, { key: true });
+    }
+    case 'required': {
+      const key = (e.params as { missingProperty: string }).missingProperty;
+      // Located at the object that lacks the key: the key itself has no place in the file.
+      const { line, col } = source.position(path);
+      return { file: source.file, line, col, path: formatPath([...path, key]), message: 'is required' };
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v));
+      const got =
+        typeof e.data === 'string'
+          ? suggest(
+              e.data,
+              allowed.map((a) => JSON.parse(a) as string),
+            )
+          : '';
+      return source.problem(path, `must be one of ${allowed.join(', ')}${got}`);
+    }
+    case 'type':
+      return source.problem(path, `must be ${withArticle((e.params as { type: string }).type)}`);
+    case 'propertyNames':
+      return source.problem(path, e.message ?? 'has an invalid key');
+    default:
+      return source.problem(path, e.message ?? `fails ${e.keyword}`);
+  }
+}
+
+/** `; did you mean "x"?` when a known word is close enough to be the intended one. */
+function suggest(word: string, known: readonly string[]): string {
+  if (known.length === 0) return '';
+  const best = closest(word, [...known]);
+  const limit = Math.max(2, Math.floor(best.length / 3));
+  return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? `; did you mean "${best}"?` : '';
+}
+
+function withArticle(type: string): string {
+  const t = type.replace(/,/g, ' or ');
+  return /^(array|object|integer)/.test(t) ? `an ${t}` : `a ${t}`;
+}
