@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
 import { resolvePath, pathFields } from './paths.ts';
 import { RULES } from './rules/index.ts';
@@ -22,7 +22,7 @@ export interface LoadedInventory {
 
 export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
-  /** Directory file names in messages are shown relative to. */
+  /** Directory a relative inventory path is resolved against. */
   cwd?: string;
 }
 
@@ -35,7 +35,8 @@ let validate: ReturnType<typeof compileSchema> | undefined;
 export async function loadInventory(file: string, opts: LoadOptions = {}): Promise<LoadedInventory> {
   const cwd = opts.cwd ?? process.cwd();
   const path = resolve(cwd, file);
-  const shown = relative(cwd, path) || path;
+  // Messages name the file as the user wrote it.
+  const shown = file;
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -10,7 +10,9 @@ import type { SourceMap } from './source-map.ts';
  * folded into one message per field.
  */
 export function schemaProblems(errors: readonly ErrorObject[], source: SourceMap): ConfigProblem[] {
-  const problems = foldCombinators(errors).map((e) => toProblem(e, source));
+  // An `if`/`then` failure is said better by the `then` branch's own error (a required key).
+  const meaningful = errors.filter((e) => e.keyword !== 'if');
+  const problems = foldCombinators(meaningful).map((e) => toProblem(e, source));
   const seen = new Set<string>();
   return problems.filter((p) => {
     const k = `${p.line}:${p.col}:${p.path}:${p.message}`;
@@ -26,14 +28,23 @@ export function schemaProblems(errors: readonly ErrorObject[], source: SourceMap
  * and then the combinator's own summary is noise.
  */
 function foldCombinators(errors: readonly ErrorObject[]): ErrorObject[] {
-  const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const drop = new Set<ErrorObject>();
-  for (const c of combinators) {
-    const inside = errors.filter((e) => e !== c && e.schemaPath.startsWith(`${c.schemaPath}/`));
+  for (const c of errors) {
+    const at = combinatorPath(c);
+    if (at === undefined) continue;
+    const inside = errors.filter((e) => e !== c && e.schemaPath.startsWith(`${at}/`));
     for (const e of inside) if (e.instancePath === c.instancePath) drop.add(e);
     if (inside.some((e) => e.instancePath.length > c.instancePath.length)) drop.add(c);
   }
   return errors.filter((e) => !drop.has(e));
+}
+
+/** The schema path of an anyOf/oneOf failure, also when an `errorMessage` has replaced it. */
+function combinatorPath(e: ErrorObject): string | undefined {
+  if (e.keyword === 'anyOf' || e.keyword === 'oneOf') return e.schemaPath;
+  if (e.keyword !== 'errorMessage') return undefined;
+  const replaced = (e.params as { errors?: ErrorObject[] }).errors ?? [];
+  return replaced.find((r) => r.keyword === 'anyOf' || r.keyword === 'oneOf')?.schemaPath;
 }
 
 function toProblem(e: ErrorObject, source: SourceMap): ConfigProblem {
@@ -46,8 +57,8 @@ function toProblem(e: ErrorObject, source: SourceMap): ConfigProblem {
     }
     case 'required': {
       const key = (e.params as { missingProperty: string }).missingProperty;
-      // Located at the object that lacks the key: the key itself has no place in the file.
-      const { line, col } = source.position(path);
+      // Located at the key of the object that lacks it: the missing key has no place in the file.
+      const { line, col } = source.position(path, { key: true });
       return { file: source.file, line, col, path: formatPath([...path, key]), message: 'is required' };
     }
     case 'enum': {
