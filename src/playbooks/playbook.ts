@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { closest, distance } from 'fastest-levenshtein';
+import { ConfigError, type ConfigProblem } from '../core/errors.ts';
+import { compileSchema, readSchema } from '../inventory/schema.ts';
+import { schemaProblems } from '../inventory/schema-errors.ts';
+import { SourceMap } from '../inventory/source-map.ts';
+import type { Host } from '../inventory/types.generated.ts';
+import type { Task } from '../tasks/task.ts';
+
+/** Which hosts a phase runs on; every condition given must hold. */
+export interface HostSelector {
+  roles?: Host['roles'][number][];
+  os?: Host['os'][];
+  names?: string[];
+}
+
+export interface Phase {
+  name: string;
+  hosts: HostSelector;
+  strategy: 'parallel' | 'serial';
+  tasks: Task[];
+}
+
+export interface Playbook {
+  name: string;
+  file: string;
+  phases: Phase[];
+}
+
+/** The playbooks shipped with rigger, in the top-level `playbooks/` folder. */
+export const PLAYBOOKS_DIR = fileURLToPath(new URL('../../playbooks/', import.meta.url));
+const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/playbook.schema.json', import.meta.url));
+
+let validate: ReturnType<typeof compileSchema> | undefined;
+
+interface RawPlaybook {
+  name: string;
+  phases: { name: string; hosts: HostSelector; strategy: 'parallel' | 'serial'; tasks: string[] }[];
+}
+
+/** Loads a playbook file: schema, then every task name resolved against the registry. */
+export async function loadPlaybook(file: string, registry: ReadonlyMap<string, Task>): Promise<Playbook> {
+  const text = await readFile(file, 'utf8');
+  const { source, problems } = SourceMap.parse(file, text);
+  if (problems.length) throw new ConfigError(problems);
+  const data = source.toJS();
+  validate ??= compileSchema(readSchema(SCHEMA_PATH));
+  if (!validate(data)) throw new ConfigError(schemaProblems(validate.errors ?? [], source));
+  const raw = data as RawPlaybook;
+
+  const errors: ConfigProblem[] = [];
+  const known = [...registry.keys()];
+  const names = new Set<string>();
+  raw.phases.forEach((phase, p) => {
+    if (names.has(phase.name)) errors.push(source.problem(['phases', p, 'name'], `duplicate phase "${phase.name}"`));
+    names.add(phase.name);
+    phase.tasks.forEach((id, t) => {
+      if (registry.has(id)) return;
+      const best = known.length ? closest(id, known) : '';
+      const hint = best && distance(id, best) <= Math.max(2, best.length / 3) ? `; did you mean "${best}"?` : '';
+      errors.push(source.problem(['phases', p, 'tasks', t], `unknown task "${id}"${hint}`));
+    });
+  });
+  if (errors.length) throw new ConfigError(errors);
+
+  return {
+    name: raw.name,
+    file,
+    phases: raw.phases.map((p) => ({
+      name: p.name,
+      hosts: p.hosts,
+      strategy: p.strategy,
+      tasks: p.tasks.map((id) => registry.get(id) as Task),
+    })),
+  };
+}
+
+export function selects(selector: HostSelector, host: Host): boolean {
+  if (selector.roles && !selector.roles.some((r) => host.roles.includes(r))) return false;
+  if (selector.os && !selector.os.includes(host.os)) return false;
+  if (selector.names && !selector.names.includes(host.name)) return false;
+  return true;
+}

@@ -1,0 +1,255 @@
+import { randomBytes } from 'node:crypto';
+import PQueue from 'p-queue';
+import { RunError } from '../core/errors.ts';
+import type { Redactor } from '../core/redact.ts';
+import { HOST_PROBES, parseHostFacts, type HostFacts } from '../hosts/host-facts.ts';
+import { composeProbes, Facts, parseProbes, type Probe } from '../hosts/probe.ts';
+import {
+  acquireLockScript,
+  heartbeatScript,
+  parseLockState,
+  readLockScript,
+  releaseLockScript,
+  type LockOwner,
+} from '../hosts/run-lock.ts';
+import type { Transport } from '../hosts/transport.ts';
+import type { Host, Inventory } from '../inventory/types.generated.ts';
+import { TaskSkip, type Task } from '../tasks/task.ts';
+import type { HostSummary, RunEvent, RunListener, RunSummary, TaskResult } from './events.ts';
+import { selects, type Playbook } from './playbook.ts';
+import { checkOs } from './preflight.ts';
+
+export interface RunOptions {
+  inventory: Inventory;
+  playbook: Playbook;
+  /** Opens the connection to a host: the SSH transport in production, a fake in unit tests. */
+  connect: (host: Host) => Promise<Transport>;
+  redactor: Redactor;
+  listeners: RunListener[];
+  /** Plan only: gather facts, print every change, change nothing, take no lock. */
+  dryRun?: boolean;
+  /** Host names to run on (others untouched). */
+  limit?: string[];
+  /** Phase names to run (all when absent). */
+  only?: string[];
+  /** Phase names to leave out. */
+  skip?: string[];
+  /** Hosts worked on at once. */
+  parallel?: number;
+  lockOwner?: Omit<LockOwner, 'runId' | 'startedAt'>;
+  /** Take over a lock even if its heartbeat is fresh. */
+  forceUnlock?: boolean;
+  /** A lock whose heartbeat is older than this is stale and taken over. */
+  lockStaleSeconds?: number;
+  heartbeatSeconds?: number;
+  runId?: string;
+  journalPath?: string;
+}
+
+interface HostRun {
+  host: Host;
+  transport?: Transport;
+  facts?: Facts;
+  hostFacts?: HostFacts;
+  /** Why the host stopped: later phases skip it. */
+  stopped?: string;
+  locked: boolean;
+  results: TaskResult[];
+}
+
+/**
+ * Runs a playbook: connect, take the run lock and gather every fact in one exec per host, then
+ * the phases in order (each a barrier), each host's tasks in order with check / apply / re-check.
+ * A failing host stops only itself; the run goes on for the others and ends with exit 1.
+ */
+export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
+  const started = Date.now();
+  const runId = opts.runId ?? randomBytes(4).toString('hex');
+  const dryRun = opts.dryRun ?? false;
+  const emit = (e: RunEvent): void => {
+    for (const l of opts.listeners) l(e);
+  };
+  const phases = opts.playbook.phases.filter(
+    (p) => (!opts.only || opts.only.includes(p.name)) && !opts.skip?.includes(p.name),
+  );
+  const inScope = opts.inventory.hosts.filter(
+    (h) => (!opts.limit || opts.limit.includes(h.name)) && phases.some((p) => selects(p.hosts, h)),
+  );
+  const runs = new Map<string, HostRun>(inScope.map((h) => [h.name, { host: h, locked: false, results: [] }]));
+  const queue = new PQueue({ concurrency: opts.parallel ?? opts.inventory.ssh.parallel });
+  const forEachHost = async (hosts: HostRun[], fn: (r: HostRun) => Promise<void>): Promise<void> => {
+    await Promise.all(hosts.map((r) => queue.add(() => fn(r))));
+  };
+
+  emit({ type: 'run-start', runId, playbook: opts.playbook.name, dryRun, hosts: inScope.map((h) => h.name) });
+  let heartbeat: NodeJS.Timeout | undefined;
+  try {
+    // Connect, lock and gather: one exec per host.
+    const owner: LockOwner = {
+      runId,
+      owner: opts.lockOwner?.owner ?? 'rigger',
+      command: opts.lockOwner?.command ?? opts.playbook.name,
+      startedAt: new Date(started).toISOString(),
+    };
+    await forEachHost([...runs.values()], async (r) => {
+      try {
+        r.transport = await opts.connect(r.host);
+        const probes = allProbes(r.host, phases, opts.inventory);
+        const lock = dryRun
+          ? readLockScript()
+          : acquireLockScript(owner, opts.lockStaleSeconds ?? 90, opts.forceUnlock ?? false);
+        const res = await r.transport.run(`${composeProbes([{ id: 'lock', script: lock }])}\n${composeProbes(probes)}`);
+        const raw = parseProbes(res.stdout);
+        r.facts = new Facts(r.host.name, raw);
+        r.hostFacts = parseHostFacts(r.facts);
+        const lockState = parseLockState(raw.get('lock') ?? '');
+        if (lockState.state === 'acquired' && !dryRun) r.locked = true;
+        if (lockState.state === 'taken-over' && !dryRun) {
+          r.locked = true;
+          const prev = lockState.previous;
+          emit({ type: 'host', host: r.host.name, level: 'warning', message: `took over the run lock of run ${prev?.runId ?? '?'} by ${prev?.owner ?? '?'} (heartbeat ${lockState.ageSeconds}s old)` });
+        }
+        if (lockState.state === 'held') {
+          const h = lockState.holder;
+          const msg = `locked by run ${h?.runId ?? '?'} of ${h?.owner ?? '?'} (${h?.command ?? '?'}, started ${h?.startedAt ?? '?'}, heartbeat ${lockState.ageSeconds}s ago)`;
+          if (!dryRun) throw new RunError(`${msg}; wait for it, or use --force-unlock if it is dead`);
+          emit({ type: 'host', host: r.host.name, level: 'warning', message: msg });
+        }
+        const osProblem = checkOs(r.host, r.hostFacts);
+        if (osProblem) throw new RunError(osProblem);
+      } catch (e) {
+        r.stopped = message(e, opts.redactor);
+        emit({ type: 'host', host: r.host.name, level: 'error', message: r.stopped });
+        // Recorded as a failed step of its own, so the summary and the journal show the host failed.
+        record(r, { host: r.host.name, phase: 'connect', task: 'facts', status: 'failed', changes: [], durationMs: 0, message: r.stopped });
+      }
+    });
+
+    // A run that could not lock every host changes nothing: another run is working on them.
+    const refused = [...runs.values()].filter((r) => r.stopped?.includes('locked by run'));
+    if (refused.length > 0) {
+      throw new RunError(
+        `another run holds the lock on ${refused.map((r) => r.host.name).join(', ')}: ${refused[0]?.stopped ?? ''}`,
+      );
+    }
+
+    if (!dryRun) {
+      heartbeat = setInterval(() => {
+        for (const r of runs.values()) if (r.locked) void r.transport?.exec(heartbeatScript(runId)).catch(() => undefined);
+      }, (opts.heartbeatSeconds ?? 20) * 1000);
+      heartbeat.unref();
+    }
+
+    for (const phase of phases) {
+      const hosts = [...runs.values()].filter((r) => selects(phase.hosts, r.host));
+      emit({ type: 'phase-start', phase: phase.name, hosts: hosts.map((r) => r.host.name) });
+      const work = async (r: HostRun): Promise<void> => {
+        for (const task of phase.tasks) {
+          if (r.stopped) {
+            record(r, { host: r.host.name, phase: phase.name, task: task.id, status: 'skipped', changes: [], durationMs: 0, message: `host stopped: ${r.stopped}` });
+            continue;
+          }
+          emit({ type: 'task-start', host: r.host.name, phase: phase.name, task: task.id, title: task.title });
+          const result = await runTask(r, task, phase.name, opts.inventory, dryRun, opts.redactor);
+          if (result.status === 'failed') r.stopped = `${task.id} failed in phase ${phase.name}`;
+          record(r, result);
+        }
+      };
+      if (phase.strategy === 'serial') for (const r of hosts) await work(r);
+      else await forEachHost(hosts, work);
+      emit({ type: 'phase-end', phase: phase.name });
+    }
+  } finally {
+    if (heartbeat) clearInterval(heartbeat);
+    await Promise.all(
+      [...runs.values()].map(async (r) => {
+        if (r.locked) await r.transport?.exec(releaseLockScript(runId)).catch(() => undefined);
+        await r.transport?.close().catch(() => undefined);
+      }),
+    );
+  }
+
+  const hosts: HostSummary[] = [...runs.values()].map((r) => ({
+    host: r.host.name,
+    ok: r.results.filter((x) => x.status === 'ok').length,
+    changed: r.results.filter((x) => x.status === 'changed').length,
+    failed: r.results.filter((x) => x.status === 'failed').length,
+    skipped: r.results.filter((x) => x.status === 'skipped').length,
+    execs: r.transport?.execCount ?? 0,
+  }));
+  const summary: RunSummary = {
+    runId,
+    dryRun,
+    hosts,
+    failed: hosts.some((h) => h.failed > 0),
+    durationMs: Date.now() - started,
+    journal: opts.journalPath ?? '',
+  };
+  emit({ type: 'run-end', summary });
+  return summary;
+
+  function record(r: HostRun, result: TaskResult): void {
+    r.results.push(result);
+    emit({ type: 'task', result });
+  }
+}
+
+/** Check, apply exactly the planned changes, re-check: the task contract. */
+async function runTask(
+  r: HostRun,
+  task: Task,
+  phase: string,
+  inventory: Inventory,
+  dryRun: boolean,
+  redactor: Redactor,
+): Promise<TaskResult> {
+  const t0 = Date.now();
+  const base = { host: r.host.name, phase, task: task.id };
+  const transport = r.transport;
+  const hostFacts = r.hostFacts;
+  if (!transport || !r.facts || !hostFacts) throw new Error('runTask before facts were gathered');
+  const ctx = { inventory, host: r.host, facts: r.facts, hostFacts };
+  let planned: ReturnType<Task['plan']> = [];
+  try {
+    planned = task.plan(ctx);
+    const changes = planned.map((c) => ({ summary: redactor.redact(c.summary), ...(c.diff ? { diff: redactor.redact(c.diff) } : {}) }));
+    if (planned.length === 0) return { ...base, status: 'ok', changes, durationMs: Date.now() - t0 };
+    if (dryRun) return { ...base, status: 'changed', changes, durationMs: Date.now() - t0 };
+
+    for (const change of planned) await change.apply(transport);
+
+    // Re-check from fresh facts: only this task's probes, one exec.
+    const probes = task.probes({ inventory, host: r.host });
+    const res = await transport.run(composeProbes(probes));
+    r.facts = r.facts.with(parseProbes(res.stdout));
+    const left = task.plan({ ...ctx, facts: r.facts });
+    if (left.length > 0) {
+      return {
+        ...base,
+        status: 'failed',
+        changes,
+        durationMs: Date.now() - t0,
+        message: redactor.redact(`still differs after apply: ${left.map((c) => c.summary).join('; ')}`),
+      };
+    }
+    return { ...base, status: 'changed', changes, durationMs: Date.now() - t0 };
+  } catch (e) {
+    if (e instanceof TaskSkip) {
+      return { ...base, status: 'skipped', changes: [], durationMs: Date.now() - t0, message: e.reason };
+    }
+    return { ...base, status: 'failed', changes: [], durationMs: Date.now() - t0, message: message(e, redactor) };
+  }
+}
+
+function allProbes(host: Host, phases: Playbook['phases'], inventory: Inventory): Probe[] {
+  const probes: Probe[] = [...HOST_PROBES];
+  for (const phase of phases) {
+    if (!selects(phase.hosts, host)) continue;
+    for (const task of phase.tasks) probes.push(...task.probes({ inventory, host }));
+  }
+  return probes;
+}
+
+function message(e: unknown, redactor: Redactor): string {
+  return redactor.redact(e instanceof Error ? e.message : String(e));
+}

@@ -1,0 +1,13 @@
+import { hostname } from './hostname.ts';
+import { kernelModules } from './kernel-modules.ts';
+import { networkManager } from './network-manager.ts';
+import { packages } from './packages.ts';
+import { swap } from './swap.ts';
+import { sysctls } from './sysctls.ts';
+import type { Task } from './task.ts';
+import { timeSync } from './time-sync.ts';
+
+/** Every task a playbook may name. */
+export const TASKS: ReadonlyMap<string, Task> = new Map(
+  [hostname, kernelModules, sysctls, swap, timeSync, packages, networkManager].map((t) => [t.id, t]),
+);
