@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerLab } from './commands/lab.ts';
+import { registerProvision } from './commands/provision.ts';
 import { registerValidate } from './commands/validate.ts';
 import { handleError } from './handle-error.ts';
 import type { CliIo } from './io.ts';
@@ -20,8 +22,14 @@ export function createCli(io: CliIo): { run: (argv: readonly string[]) => Promis
       writeErr: (s) => io.stderr.write(s),
     });
   registerValidate(program, io);
+  registerProvision(program, io);
+  registerLab(program, io);
   // Every subcommand reports usage errors through the same exit path as the program.
-  for (const cmd of program.commands) cmd.exitOverride();
+  const override = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.commands.forEach(override);
+  };
+  program.commands.forEach(override);
 
   return {
     run: async (argv) => {

@@ -45,7 +45,11 @@ export class FakeHost implements Transport {
     return r;
   }
 
-  writeFile(path: string, content: string | Buffer, options: WriteFileOptions): Promise<{ changed: boolean }> {
+  writeFile(
+    path: string,
+    content: string | Buffer,
+    options: WriteFileOptions,
+  ): Promise<{ changed: boolean }> {
     if (this.dead) return Promise.reject(new Error(`${this.host}: connection lost`));
     this.execCount++;
     const text = content.toString();
@@ -75,7 +79,9 @@ export class FakeHost implements Transport {
 export function filesFact(files: Record<string, string | undefined>, mode = 0o644): string {
   return Object.entries(files)
     .map(([path, content]) =>
-      content === undefined ? `${path} missing\n` : `${path} ${mode.toString(8)} root root\n${Buffer.from(content).toString('base64')}`,
+      content === undefined
+        ? `${path} missing\n`
+        : `${path} ${mode.toString(8)} root root\n${Buffer.from(content).toString('base64')}`,
     )
     .join('\n');
 }

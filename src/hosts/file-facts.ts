@@ -1,4 +1,5 @@
-import { shQuote, type Probe } from './probe.ts';
+import type { Probe } from './probe.ts';
+import { shQuote } from './shell-quote.ts';
 
 /** What a managed file is on the host now. */
 export interface FileState {
@@ -34,7 +35,12 @@ export function parseFiles(raw: string): Map<string, FileState | undefined> {
       continue;
     }
     const [, mode = '0', owner = '', group = ''] = parts;
-    out.set(path, { mode: parseInt(mode, 8), owner, group, content: Buffer.from(lines[i + 1] ?? '', 'base64') });
+    out.set(path, {
+      mode: parseInt(mode, 8),
+      owner,
+      group,
+      content: Buffer.from(lines[i + 1] ?? '', 'base64'),
+    });
   }
   return out;
 }

@@ -19,7 +19,10 @@ export const HOST_PROBES: readonly Probe[] = [
   { id: 'kernel', script: 'uname -r' },
   { id: 'hostname', script: 'hostname' },
   { id: 'container', script: 'systemd-detect-virt -c || true' },
-  { id: 'package-manager', script: 'if command -v dpkg-query >/dev/null; then echo dpkg; else echo none; fi' },
+  {
+    id: 'package-manager',
+    script: 'if command -v dpkg-query >/dev/null; then echo dpkg; else echo none; fi',
+  },
 ];
 
 export function parseHostFacts(facts: Facts): HostFacts {

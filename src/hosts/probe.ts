@@ -15,7 +15,10 @@ const MARK = '@@rigger-probe ';
 export function composeProbes(probes: readonly Probe[]): string {
   const unique = new Map(probes.map((p) => [p.id, p]));
   return [...unique.values()]
-    .map((p) => `printf '\\n%s%s\\n' '${MARK}' '${p.id.replace(/'/g, '')}'\n{ ${p.script}\n} 2>/dev/null </dev/null`)
+    .map(
+      (p) =>
+        `printf '\\n%s%s\\n' '${MARK}' '${p.id.replace(/'/g, '')}'\n{ ${p.script}\n} 2>/dev/null </dev/null`,
+    )
     .join('\n');
 }
 
@@ -63,9 +66,4 @@ export class Facts {
   with(update: ReadonlyMap<string, string>): Facts {
     return new Facts(this.host, new Map([...this.raw, ...update]));
   }
-}
-
-/** Single-quotes a string for POSIX sh. */
-export function shQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }

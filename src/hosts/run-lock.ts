@@ -1,4 +1,4 @@
-import { shQuote } from './probe.ts';
+import { shQuote } from './shell-quote.ts';
 
 /** Where the run lock lives on every host a run changes. */
 export const LOCK_PATH = '/var/lib/rigger/run.lock';
@@ -68,5 +68,7 @@ export function parseLockState(raw: string): LockState {
     who = undefined;
   }
   const ageSeconds = Number(m[2]);
-  return m[1] === 'held' ? { state: 'held', holder: who, ageSeconds } : { state: 'taken-over', previous: who, ageSeconds };
+  return m[1] === 'held'
+    ? { state: 'held', holder: who, ageSeconds }
+    : { state: 'taken-over', previous: who, ageSeconds };
 }

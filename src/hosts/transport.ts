@@ -5,6 +5,7 @@
 
 /** What a command printed and how it ended. */
 export interface ExecResult {
+  /** Exactly as printed (not trimmed), decoded as UTF-8. */
   stdout: string;
   stderr: string;
   /** Exit code; non-zero is a normal result for `exec`, an error for `run`. */
@@ -14,7 +15,11 @@ export interface ExecResult {
 export interface ExecOptions {
   /** Sent to the command's standard input. */
   stdin?: string | Buffer;
-  /** Per-command timeout; the command is killed and a RemoteCommandError raised when it passes. */
+  /**
+   * Per-command timeout; the command (and its children) is killed on the host and a
+   * RemoteCommandError with exit code 124 raised when it passes. Defaults to the target's
+   * `commandTimeoutMs`; 0 disables it.
+   */
   timeoutMs?: number;
 }
 

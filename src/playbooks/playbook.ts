@@ -53,12 +53,14 @@ export async function loadPlaybook(file: string, registry: ReadonlyMap<string, T
   const known = [...registry.keys()];
   const names = new Set<string>();
   raw.phases.forEach((phase, p) => {
-    if (names.has(phase.name)) errors.push(source.problem(['phases', p, 'name'], `duplicate phase "${phase.name}"`));
+    if (names.has(phase.name))
+      errors.push(source.problem(['phases', p, 'name'], `duplicate phase "${phase.name}"`));
     names.add(phase.name);
     phase.tasks.forEach((id, t) => {
       if (registry.has(id)) return;
       const best = known.length ? closest(id, known) : '';
-      const hint = best && distance(id, best) <= Math.max(2, best.length / 3) ? `; did you mean "${best}"?` : '';
+      const hint =
+        best && distance(id, best) <= Math.max(2, best.length / 3) ? `; did you mean "${best}"?` : '';
       errors.push(source.problem(['phases', p, 'tasks', t], `unknown task "${id}"${hint}`));
     });
   });

@@ -14,7 +14,12 @@ import type { Playbook } from './playbook.ts';
 import { runPlaybook, type RunOptions } from './runner.ts';
 
 const inventory: Inventory = loadText(prodText()).inventory;
-const SYSCTL_KEYS = ['net.ipv4.conf.all.forwarding', 'net.ipv6.conf.all.forwarding', 'fs.inotify.max_user_instances', 'fs.inotify.max_user_watches'];
+const SYSCTL_KEYS = [
+  'net.ipv4.conf.all.forwarding',
+  'net.ipv6.conf.all.forwarding',
+  'fs.inotify.max_user_instances',
+  'fs.inotify.max_user_watches',
+];
 
 /** A fresh Ubuntu host whose sysctls are all at kernel defaults. */
 function freshHost(name: string, osId = 'ubuntu'): FakeHost {
@@ -28,9 +33,7 @@ function freshHost(name: string, osId = 'ubuntu'): FakeHost {
     ...SYSCTL_KEYS.map((k): [string, string] => [`sysctl:${k}`, '0']),
   ]);
   // `sysctl -w k=v` sets the live value, as the kernel would.
-  return new FakeHost(name, facts, [
-    [/sysctl -q -w '([^=]+)=([^']+)'/, () => undefined],
-  ]);
+  return new FakeHost(name, facts, [[/sysctl -q -w '([^=]+)=([^']+)'/, () => undefined]]);
 }
 
 function hostsWith(names: string[], make = freshHost): Map<string, FakeHost> {
@@ -117,7 +120,9 @@ describe('the playbook runner', () => {
     const { summary, results } = await run(hosts);
     expect(summary.failed).toBe(true);
     expect(results[0]?.status).toBe('failed');
-    expect(results[0]?.message).toMatch(/^still differs after apply: sysctl net.ipv4.conf.all.forwarding: 0 -> 1/);
+    expect(results[0]?.message).toMatch(
+      /^still differs after apply: sysctl net.ipv4.conf.all.forwarding: 0 -> 1/,
+    );
   });
 
   it('stops only the failing host; the others converge', async () => {
@@ -138,7 +143,12 @@ describe('the playbook runner', () => {
     const { summary, events } = await run(hosts, { limit: ['cp-1', 'cp-2'] });
     expect(summary.failed).toBe(true);
     expect(summary.hosts.find((h) => h.host === 'cp-1')?.changed).toBe(1);
-    expect(events).toContainEqual({ type: 'host', host: 'cp-2', level: 'error', message: 'cp-2: connection refused' });
+    expect(events).toContainEqual({
+      type: 'host',
+      host: 'cp-2',
+      level: 'error',
+      message: 'cp-2: connection refused',
+    });
   });
 
   it('refuses a host whose OS differs from the inventory before changing anything', async () => {
@@ -146,13 +156,23 @@ describe('the playbook runner', () => {
     const { summary, events } = await run(hosts);
     expect(summary.failed).toBe(true);
     expect(hosts.get('cp-3')?.writes).toEqual([]);
-    expect(events.some((e) => e.type === 'host' && e.message.includes('the inventory says os: flatcar, but the host reports ubuntu'))).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.type === 'host' &&
+          e.message.includes('the inventory says os: flatcar, but the host reports ubuntu'),
+      ),
+    ).toBe(true);
   });
 
   it('refuses the whole run when another run holds the lock on any host', async () => {
     const hosts = hostsWith(['cp-1', 'cp-2']);
-    hosts.get('cp-2')?.facts.set('lock', 'held 5 {"runId":"other","owner":"ann@ops","command":"provision","startedAt":"x"}');
-    await expect(run(hosts)).rejects.toThrow(/another run holds the lock on cp-2: locked by run other of ann@ops/);
+    hosts
+      .get('cp-2')
+      ?.facts.set('lock', 'held 5 {"runId":"other","owner":"ann@ops","command":"provision","startedAt":"x"}');
+    await expect(run(hosts)).rejects.toThrow(
+      /another run holds the lock on cp-2: locked by run other of ann@ops/,
+    );
     expect(hosts.get('cp-1')?.writes).toEqual([]);
     expect(hosts.get('cp-1')?.commands.some((c) => c.includes('rm -f'))).toBe(true); // released its own
   });
@@ -160,7 +180,10 @@ describe('the playbook runner', () => {
   it('records every task result in the journal, with secrets redacted', async () => {
     const hosts = hostsWith(['cp-1']);
     const { journal } = await run(hosts);
-    const lines = journal.trim().split('\n').map((l) => JSON.parse(l) as { type: string; result?: { task: string; status: string } });
+    const lines = journal
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; result?: { task: string; status: string } });
     expect(lines.map((l) => l.type)).toEqual(['run-start', 'phase-start', 'task', 'phase-end', 'run-end']);
     expect(lines[2]?.result).toMatchObject({ task: 'sysctls', status: 'changed' });
   });

@@ -75,7 +75,9 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
   const inScope = opts.inventory.hosts.filter(
     (h) => (!opts.limit || opts.limit.includes(h.name)) && phases.some((p) => selects(p.hosts, h)),
   );
-  const runs = new Map<string, HostRun>(inScope.map((h) => [h.name, { host: h, locked: false, results: [] }]));
+  const runs = new Map<string, HostRun>(
+    inScope.map((h) => [h.name, { host: h, locked: false, results: [] }]),
+  );
   const queue = new PQueue({ concurrency: opts.parallel ?? opts.inventory.ssh.parallel });
   const forEachHost = async (hosts: HostRun[], fn: (r: HostRun) => Promise<void>): Promise<void> => {
     await Promise.all(hosts.map((r) => queue.add(() => fn(r))));
@@ -98,7 +100,9 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
         const lock = dryRun
           ? readLockScript()
           : acquireLockScript(owner, opts.lockStaleSeconds ?? 90, opts.forceUnlock ?? false);
-        const res = await r.transport.run(`${composeProbes([{ id: 'lock', script: lock }])}\n${composeProbes(probes)}`);
+        const res = await r.transport.run(
+          `${composeProbes([{ id: 'lock', script: lock }])}\n${composeProbes(probes)}`,
+        );
         const raw = parseProbes(res.stdout);
         r.facts = new Facts(r.host.name, raw);
         r.hostFacts = parseHostFacts(r.facts);
@@ -107,7 +111,12 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
         if (lockState.state === 'taken-over' && !dryRun) {
           r.locked = true;
           const prev = lockState.previous;
-          emit({ type: 'host', host: r.host.name, level: 'warning', message: `took over the run lock of run ${prev?.runId ?? '?'} by ${prev?.owner ?? '?'} (heartbeat ${lockState.ageSeconds}s old)` });
+          emit({
+            type: 'host',
+            host: r.host.name,
+            level: 'warning',
+            message: `took over the run lock of run ${prev?.runId ?? '?'} by ${prev?.owner ?? '?'} (heartbeat ${lockState.ageSeconds}s old)`,
+          });
         }
         if (lockState.state === 'held') {
           const h = lockState.holder;
@@ -121,7 +130,15 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
         r.stopped = message(e, opts.redactor);
         emit({ type: 'host', host: r.host.name, level: 'error', message: r.stopped });
         // Recorded as a failed step of its own, so the summary and the journal show the host failed.
-        record(r, { host: r.host.name, phase: 'connect', task: 'facts', status: 'failed', changes: [], durationMs: 0, message: r.stopped });
+        record(r, {
+          host: r.host.name,
+          phase: 'connect',
+          task: 'facts',
+          status: 'failed',
+          changes: [],
+          durationMs: 0,
+          message: r.stopped,
+        });
       }
     });
 
@@ -134,9 +151,13 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
     }
 
     if (!dryRun) {
-      heartbeat = setInterval(() => {
-        for (const r of runs.values()) if (r.locked) void r.transport?.exec(heartbeatScript(runId)).catch(() => undefined);
-      }, (opts.heartbeatSeconds ?? 20) * 1000);
+      heartbeat = setInterval(
+        () => {
+          for (const r of runs.values())
+            if (r.locked) void r.transport?.exec(heartbeatScript(runId)).catch(() => undefined);
+        },
+        (opts.heartbeatSeconds ?? 20) * 1000,
+      );
       heartbeat.unref();
     }
 
@@ -146,10 +167,24 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
       const work = async (r: HostRun): Promise<void> => {
         for (const task of phase.tasks) {
           if (r.stopped) {
-            record(r, { host: r.host.name, phase: phase.name, task: task.id, status: 'skipped', changes: [], durationMs: 0, message: `host stopped: ${r.stopped}` });
+            record(r, {
+              host: r.host.name,
+              phase: phase.name,
+              task: task.id,
+              status: 'skipped',
+              changes: [],
+              durationMs: 0,
+              message: `host stopped: ${r.stopped}`,
+            });
             continue;
           }
-          emit({ type: 'task-start', host: r.host.name, phase: phase.name, task: task.id, title: task.title });
+          emit({
+            type: 'task-start',
+            host: r.host.name,
+            phase: phase.name,
+            task: task.id,
+            title: task.title,
+          });
           const result = await runTask(r, task, phase.name, opts.inventory, dryRun, opts.redactor);
           if (result.status === 'failed') r.stopped = `${task.id} failed in phase ${phase.name}`;
           record(r, result);
@@ -212,7 +247,10 @@ async function runTask(
   let planned: ReturnType<Task['plan']> = [];
   try {
     planned = task.plan(ctx);
-    const changes = planned.map((c) => ({ summary: redactor.redact(c.summary), ...(c.diff ? { diff: redactor.redact(c.diff) } : {}) }));
+    const changes = planned.map((c) => ({
+      summary: redactor.redact(c.summary),
+      ...(c.diff ? { diff: redactor.redact(c.diff) } : {}),
+    }));
     if (planned.length === 0) return { ...base, status: 'ok', changes, durationMs: Date.now() - t0 };
     if (dryRun) return { ...base, status: 'changed', changes, durationMs: Date.now() - t0 };
 
@@ -237,7 +275,13 @@ async function runTask(
     if (e instanceof TaskSkip) {
       return { ...base, status: 'skipped', changes: [], durationMs: Date.now() - t0, message: e.reason };
     }
-    return { ...base, status: 'failed', changes: [], durationMs: Date.now() - t0, message: message(e, redactor) };
+    return {
+      ...base,
+      status: 'failed',
+      changes: [],
+      durationMs: Date.now() - t0,
+      message: message(e, redactor),
+    };
   }
 }
 

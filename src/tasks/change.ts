@@ -16,7 +16,12 @@ export interface Change {
 
 /** A command that makes the change; `summary` says what it does in the operator's words. */
 export function commandChange(summary: string, command: string): Change {
-  return { summary, apply: async (t) => void (await t.run(command)) };
+  return {
+    summary,
+    apply: async (t) => {
+      await t.run(command);
+    },
+  };
 }
 
 export interface DesiredFile {
@@ -40,7 +45,8 @@ export function fileChange(want: DesiredFile, current: FileState | undefined): C
   const group = want.group ?? 'root';
   const content = Buffer.from(want.content);
   const sameContent = current?.content.equals(content) ?? false;
-  const sameMeta = current !== undefined && current.mode === want.mode && current.owner === owner && current.group === group;
+  const sameMeta =
+    current !== undefined && current.mode === want.mode && current.owner === owner && current.group === group;
   if (sameContent && sameMeta) return undefined;
 
   const mode = want.mode.toString(8).padStart(4, '0');
@@ -53,9 +59,17 @@ export function fileChange(want: DesiredFile, current: FileState | undefined): C
   if (!sameContent) {
     diff = want.sensitive
       ? '(content not shown: the file holds secrets)'
-      : createTwoFilesPatch(want.path, want.path, current?.content.toString('utf8') ?? '', want.content, '', '', {
-          context: 2,
-        })
+      : createTwoFilesPatch(
+          want.path,
+          want.path,
+          current?.content.toString('utf8') ?? '',
+          want.content,
+          '',
+          '',
+          {
+            context: 2,
+          },
+        )
           .split('\n')
           .slice(2) // the "Index:" and "===" header lines say nothing here
           .join('\n')

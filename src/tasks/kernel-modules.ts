@@ -1,6 +1,6 @@
 import { RunError } from '../core/errors.ts';
 import { filesProbe, parseFiles } from '../hosts/file-facts.ts';
-import { shQuote } from '../hosts/probe.ts';
+import { shQuote } from '../hosts/shell-quote.ts';
 import type { Host } from '../inventory/types.generated.ts';
 import { commandChange, fileChange, type Change } from './change.ts';
 import type { Task } from './task.ts';
@@ -44,14 +44,19 @@ export const kernelModules: Task = {
     const modules = desiredModules(host);
     const changes: Change[] = [];
     const file = fileChange(
-      { path: MODULES_FILE, content: `# Managed by rigger: loaded at boot for RKE2.\n${modules.join('\n')}\n`, mode: 0o644 },
+      {
+        path: MODULES_FILE,
+        content: `# Managed by rigger: loaded at boot for RKE2.\n${modules.join('\n')}\n`,
+        mode: 0o644,
+      },
       parseFiles(facts.get('files:modules')).get(MODULES_FILE),
     );
     if (file) changes.push(file);
     const missing: string[] = [];
     for (const m of modules) {
       const state = facts.get(`module:${m}`).trim();
-      if (state === 'available') changes.push(commandChange(`load kernel module ${m}`, `modprobe ${shQuote(m)}`));
+      if (state === 'available')
+        changes.push(commandChange(`load kernel module ${m}`, `modprobe ${shQuote(m)}`));
       else if (state !== 'loaded') missing.push(m);
     }
     if (missing.length > 0) {

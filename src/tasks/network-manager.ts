@@ -9,7 +9,11 @@ export const networkManager: Task = {
   id: 'network-manager',
   title: 'NetworkManager leaves Cilium interfaces alone',
   probes: () => [
-    { id: 'nm:state', script: 'if [ -d /etc/NetworkManager ]; then systemctl is-active NetworkManager || true; else echo absent; fi' },
+    {
+      id: 'nm:state',
+      script:
+        'if [ -d /etc/NetworkManager ]; then systemctl is-active NetworkManager || true; else echo absent; fi',
+    },
     filesProbe('files:nm', [NM_CONF]),
   ],
   plan: ({ facts }) => {
@@ -18,7 +22,8 @@ export const networkManager: Task = {
     const change = fileChange(
       {
         path: NM_CONF,
-        content: '# Managed by rigger.\n[keyfile]\nunmanaged-devices=interface-name:cilium*;interface-name:lxc*\n',
+        content:
+          '# Managed by rigger.\n[keyfile]\nunmanaged-devices=interface-name:cilium*;interface-name:lxc*\n',
         mode: 0o644,
         then: state === 'active' ? ['systemctl reload NetworkManager'] : [],
       },

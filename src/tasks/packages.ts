@@ -1,5 +1,5 @@
 import { RunError } from '../core/errors.ts';
-import { shQuote } from '../hosts/probe.ts';
+import { shQuote } from '../hosts/shell-quote.ts';
 import type { Host } from '../inventory/types.generated.ts';
 import { commandChange } from './change.ts';
 import type { Task } from './task.ts';
@@ -37,10 +37,14 @@ export const packages: Task = {
         .filter((l) => l.endsWith(' installed'))
         .map((l) => l.split(' ')[0]),
     );
-    const missing = desiredPackages(host).filter((p) => !installed.has(p) && (host.os !== 'flatcar' || p in FLATCAR_COMMANDS));
+    const missing = desiredPackages(host).filter(
+      (p) => !installed.has(p) && (host.os !== 'flatcar' || p in FLATCAR_COMMANDS),
+    );
     if (missing.length === 0) return [];
     if (host.os === 'flatcar') {
-      throw new RunError(`Flatcar has no package manager and lacks ${missing.join(', ')}: provide it with a systemd-sysext image`);
+      throw new RunError(
+        `Flatcar has no package manager and lacks ${missing.join(', ')}: provide it with a systemd-sysext image`,
+      );
     }
     return [
       commandChange(

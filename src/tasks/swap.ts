@@ -10,7 +10,9 @@ export function withoutSwap(fstab: string): string {
     .split('\n')
     .map((line) => {
       const fields = line.trim().split(/\s+/);
-      return !line.trimStart().startsWith('#') && fields[2] === 'swap' ? `# disabled by rigger (swap off for the kubelet): ${line}` : line;
+      return !line.trimStart().startsWith('#') && fields[2] === 'swap'
+        ? `# disabled by rigger (swap off for the kubelet): ${line}`
+        : line;
     })
     .join('\n');
 }
@@ -19,7 +21,10 @@ export function withoutSwap(fstab: string): string {
 export const swap: Task = {
   id: 'swap',
   title: 'Swap off',
-  probes: () => [filesProbe('files:fstab', [FSTAB]), { id: 'swap:active', script: 'swapon --noheadings --show=NAME' }],
+  probes: () => [
+    filesProbe('files:fstab', [FSTAB]),
+    { id: 'swap:active', script: 'swapon --noheadings --show=NAME' },
+  ],
   plan: ({ facts }) => {
     const changes: Change[] = [];
     const active = facts.get('swap:active').split('\n').filter(Boolean);
@@ -29,7 +34,10 @@ export const swap: Task = {
       const text = fstab.content.toString('utf8');
       const wanted = withoutSwap(text);
       if (wanted !== text) {
-        const change = fileChange({ path: FSTAB, content: wanted, mode: fstab.mode, owner: fstab.owner, group: fstab.group }, fstab);
+        const change = fileChange(
+          { path: FSTAB, content: wanted, mode: fstab.mode, owner: fstab.owner, group: fstab.group },
+          fstab,
+        );
         if (change) changes.push(change);
       }
     }

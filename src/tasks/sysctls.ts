@@ -1,5 +1,5 @@
 import { filesProbe, parseFiles } from '../hosts/file-facts.ts';
-import { shQuote } from '../hosts/probe.ts';
+import { shQuote } from '../hosts/shell-quote.ts';
 import type { Inventory } from '../inventory/types.generated.ts';
 import { commandChange, fileChange, type Change } from './change.ts';
 import type { Task } from './task.ts';
@@ -40,7 +40,12 @@ export const sysctls: Task = {
     for (const [key, value] of want) {
       const live = facts.get(liveId(key)).trim();
       if (live !== value) {
-        changes.push(commandChange(`sysctl ${key}: ${live || '(unset)'} -> ${value}`, `sysctl -q -w ${shQuote(`${key}=${value}`)}`));
+        changes.push(
+          commandChange(
+            `sysctl ${key}: ${live || '(unset)'} -> ${value}`,
+            `sysctl -q -w ${shQuote(`${key}=${value}`)}`,
+          ),
+        );
       }
     }
     return changes;

@@ -28,6 +28,11 @@ export const timeSync: Task = {
       host.os === 'ubuntu'
         ? 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q systemd-timesyncd && '
         : ''; // Flatcar ships systemd-timesyncd
-    return [commandChange('enable and start systemd-timesyncd', `${install}systemctl enable --now systemd-timesyncd`)];
+    return [
+      commandChange(
+        'enable and start systemd-timesyncd',
+        `${install}systemctl enable --now systemd-timesyncd`,
+      ),
+    ];
   },
 };

@@ -1,0 +1,24 @@
+import type { RunSummary } from '../../playbooks/events.ts';
+
+/** The per-host summary that ends every run, in aligned columns. */
+export function summaryTable(s: RunSummary): string[] {
+  const head = ['host', 'ok', s.dryRun ? 'to change' : 'changed', 'failed', 'skipped', 'execs'];
+  const rows = s.hosts.map((h) => [h.host, h.ok, h.changed, h.failed, h.skipped, h.execs].map(String));
+  const widths = head.map((_, i) => Math.max(head[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0)));
+  const fmt = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const changed = s.hosts.reduce((n, h) => n + h.changed, 0);
+  const failed = s.hosts.filter((h) => h.failed > 0).map((h) => h.host);
+  return [
+    '',
+    fmt(head),
+    ...rows.map(fmt),
+    '',
+    failed.length
+      ? `FAILED on ${failed.join(', ')}`
+      : s.dryRun
+        ? `${changed} task(s) would change`
+        : `${changed} task(s) changed`,
+    ...(s.journal ? [`journal: ${s.journal}`] : []),
+  ];
+}

@@ -1,0 +1,56 @@
+/**
+ * Where the lab keeps things. Per-lab files live under the caller's stateDir; what is expensive
+ * to rebuild and the same for every clone (base images, the apt cache) lives under the user cache.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Files of one lab, all under its stateDir. */
+export interface LabPaths {
+  stateDir: string;
+  stateFile: string;
+  privateKey: string;
+  publicKey: string;
+  knownHosts: string;
+  hostsDir: string;
+  logsDir: string;
+}
+
+export function labPaths(stateDir: string): LabPaths {
+  const dir = resolve(stateDir);
+  return {
+    stateDir: dir,
+    stateFile: join(dir, 'state.json'),
+    privateKey: join(dir, 'id_ed25519'),
+    publicKey: join(dir, 'id_ed25519.pub'),
+    knownHosts: join(dir, 'known_hosts'),
+    hostsDir: join(dir, 'hosts'),
+    logsDir: join(dir, 'logs'),
+  };
+}
+
+/** The host's overlay upper directory: its whole writable layer over the base image. */
+export function upperDirOf(paths: LabPaths, host: string): string {
+  return join(paths.hostsDir, host, 'upper');
+}
+
+/** The directory holding a host's upper dir; nspawn puts its overlay work dir beside the upper. */
+export function hostDirOf(paths: LabPaths, host: string): string {
+  return join(paths.hostsDir, host);
+}
+
+export function hostLogOf(paths: LabPaths, host: string): string {
+  return join(paths.logsDir, `${host}.log`);
+}
+
+/** `~/.cache/rigger/lab`, honouring XDG_CACHE_HOME like other tools on the machine. */
+export function labCacheDir(): string {
+  const xdg = process.env.XDG_CACHE_HOME;
+  const base = xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache');
+  return join(base, 'rigger', 'lab');
+}
+
+/** apt-cacher-ng's cache and logs, kept across labs so a second lab installs packages offline-fast. */
+export function aptCacheDir(): string {
+  return join(labCacheDir(), 'apt-cache');
+}
