@@ -1,3 +1,5 @@
+import { RunError } from '../core/errors.ts';
+import type { Transport } from './transport.ts';
 /**
  * Facts are gathered once per host in one exec: every task names the probes it needs, and the
  * probes of all tasks run as one script. A probe is a POSIX sh snippet whose standard output is
@@ -17,9 +19,27 @@ export function composeProbes(probes: readonly Probe[]): string {
   return [...unique.values()]
     .map(
       (p) =>
-        `printf '\\n%s%s\\n' '${MARK}' '${p.id.replace(/'/g, '')}'\n{ ${p.script}\n} 2>/dev/null </dev/null`,
+        `printf '\\n%s%s\\n' '${MARK}' '${p.id.replace(/'/g, '')}'\n{ ${p.script}\n} 2>/dev/null </dev/null || true`,
     )
     .join('\n');
+}
+
+/**
+ * Runs probes in one exec. Probes' own exit codes are ignored, so a failure here means the shell
+ * itself could not run: reported in a line, not with the whole script.
+ */
+export async function gather(
+  t: Transport,
+  probes: readonly Probe[],
+  prefix = '',
+): Promise<Map<string, string>> {
+  const res = await t.exec(`${prefix}${composeProbes(probes)}`);
+  if (res.code !== 0) {
+    throw new RunError(
+      `${t.host}: gathering facts failed with exit code ${res.code}: ${res.stderr.trim().split('\n').slice(-5).join('\n')}`,
+    );
+  }
+  return parseProbes(res.stdout);
 }
 
 /** Splits the combined output back into one raw string per probe id. */

@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import { RunError } from '../core/errors.ts';
 import type { Redactor } from '../core/redact.ts';
 import { HOST_PROBES, parseHostFacts, type HostFacts } from '../hosts/host-facts.ts';
-import { composeProbes, Facts, parseProbes, type Probe } from '../hosts/probe.ts';
+import { composeProbes, Facts, gather, type Probe } from '../hosts/probe.ts';
 import {
   acquireLockScript,
   heartbeatScript,
@@ -100,10 +100,7 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
         const lock = dryRun
           ? readLockScript()
           : acquireLockScript(owner, opts.lockStaleSeconds ?? 90, opts.forceUnlock ?? false);
-        const res = await r.transport.run(
-          `${composeProbes([{ id: 'lock', script: lock }])}\n${composeProbes(probes)}`,
-        );
-        const raw = parseProbes(res.stdout);
+        const raw = await gather(r.transport, probes, `${composeProbes([{ id: 'lock', script: lock }])}\n`);
         r.facts = new Facts(r.host.name, raw);
         r.hostFacts = parseHostFacts(r.facts);
         const lockState = parseLockState(raw.get('lock') ?? '');
@@ -258,8 +255,7 @@ async function runTask(
 
     // Re-check from fresh facts: only this task's probes, one exec.
     const probes = task.probes({ inventory, host: r.host });
-    const res = await transport.run(composeProbes(probes));
-    r.facts = r.facts.with(parseProbes(res.stdout));
+    r.facts = r.facts.with(await gather(transport, probes));
     const left = task.plan({ ...ctx, facts: r.facts });
     if (left.length > 0) {
       return {

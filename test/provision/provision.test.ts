@@ -1,0 +1,169 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/testing.ts';
+import type { RunEvent, RunSummary, TaskResult } from '../../src/playbooks/events.ts';
+import { ADDRESS, freshLab, LAB_INVENTORY, ROOT, labInventory, onHost } from '../support/lab.ts';
+
+interface JsonRun {
+  code: number;
+  stderr: string;
+  events: RunEvent[];
+  results: TaskResult[];
+  summary: RunSummary | undefined;
+}
+
+async function rigger(args: string[]): Promise<JsonRun> {
+  const r = await runCli([...args, '--output', 'json'], { cwd: ROOT, env: process.env });
+  const events = r.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as RunEvent);
+  const results = events.flatMap((e) => (e.type === 'task' ? [e.result] : []));
+  const end = events.find((e) => e.type === 'run-end');
+  return {
+    code: r.code,
+    stderr: r.stderr,
+    events,
+    results,
+    summary: end?.type === 'run-end' ? end.summary : undefined,
+  };
+}
+
+const changedOn = (run: JsonRun): string[] =>
+  run.results
+    .filter((r) => r.status === 'changed')
+    .map((r) => `${r.host} ${r.task}: ${r.changes.map((c) => c.summary).join('; ')}`)
+    .sort();
+
+describe('provision on the lab (real sshd, real systemd)', () => {
+  beforeAll(async () => {
+    await freshLab();
+  });
+
+  it('converges fresh hosts: hostname, modules file, sysctls, packages', async () => {
+    const run = await rigger(['provision', LAB_INVENTORY]);
+    expect(run.code).toBe(0);
+    expect(run.summary?.failed).toBe(false);
+    const changed = changedOn(run);
+    expect(changed).toContain(
+      'cp-1 hostname: create /etc/hostname (mode 0644); update /etc/hosts; hostname: rigger-cp-1 -> cp-1',
+    );
+    expect(changed.some((c) => c.startsWith('worker-2 packages: install packages: curl'))).toBe(true);
+    // What the hosts say now, read with OpenSSH rather than rigger.
+    expect((await onHost(ADDRESS['cp-2'] ?? '', 'hostname')).trim()).toBe('cp-2');
+    expect((await onHost(ADDRESS['cp-2'] ?? '', 'sysctl -n fs.inotify.max_user_watches')).trim()).toBe(
+      '524288',
+    );
+    expect(await onHost(ADDRESS['worker-1'] ?? '', 'cat /etc/modules-load.d/rke2.conf')).toContain(
+      'br_netfilter',
+    );
+    expect(await onHost(ADDRESS['worker-1'] ?? '', "dpkg-query -W -f='$" + "{db:Status-Status}' curl")).toBe(
+      'installed',
+    );
+  });
+
+  it('changes nothing on a second run, with at most 2 SSH execs per host', async () => {
+    const run = await rigger(['provision', LAB_INVENTORY]);
+    expect(run.code).toBe(0);
+    expect(changedOn(run)).toEqual([]);
+    expect(run.summary?.hosts).toHaveLength(5);
+    for (const h of run.summary?.hosts ?? []) expect(h.execs).toBeLessThanOrEqual(2);
+  });
+
+  it('reports, and skips, what the lab cannot do as real hosts do: time sync in a container', async () => {
+    const run = await rigger(['plan', LAB_INVENTORY]);
+    const time = run.results.find((r) => r.host === 'cp-1' && r.task === 'time-sync');
+    // Containers read the machine's clock; there is no time service to run inside them.
+    expect(time).toMatchObject({
+      status: 'skipped',
+      message: 'time comes from the container host (systemd-nspawn); nothing to run here',
+    });
+  });
+
+  it('reports honestly that the lab kernel has no rbd module for a storage host', async () => {
+    // The lab's kernel has no loadable modules and no rbd built in; a real Ceph host needs it, so
+    // the check fails the task on that host (a real host without rbd fails the same way).
+    const file = labInventory((doc) => {
+      doc.setIn(['hosts', 3, 'roles'], doc.createNode(['worker', 'storage']));
+      doc.setIn(['hosts', 3, 'storage'], doc.createNode({ devices: ['/dev/vdb'] }));
+    });
+    const run = await rigger(['plan', file, '--limit', 'worker-1']);
+    expect(run.code).toBe(1);
+    const modules = run.results.find((r) => r.task === 'kernel-modules');
+    expect(modules?.status).toBe('failed');
+    expect(modules?.message).toMatch(
+      /^kernel module rbd is not available on kernel \S+: not loaded, not built in/,
+    );
+  });
+
+  it('plans nothing on a converged lab', async () => {
+    const run = await rigger(['plan', LAB_INVENTORY]);
+    expect(run.code).toBe(0);
+    expect(changedOn(run)).toEqual([]);
+  });
+
+  it('plans exactly what was tampered with, and changes nothing while planning', async () => {
+    await onHost(ADDRESS['cp-3'] ?? '', 'sysctl -q -w net.ipv4.conf.all.forwarding=0');
+    await onHost(
+      ADDRESS['worker-1'] ?? '',
+      "sed -i 's/^br_netfilter$/br_netfilter_typo/' /etc/modules-load.d/rke2.conf",
+    );
+    await onHost(
+      ADDRESS['worker-2'] ?? '',
+      'DEBIAN_FRONTEND=noninteractive apt-get remove -y -q curl >/dev/null 2>&1',
+    );
+
+    const plan = await rigger(['plan', LAB_INVENTORY]);
+    expect(plan.code).toBe(0);
+    expect(changedOn(plan)).toEqual([
+      'cp-3 sysctls: sysctl net.ipv4.conf.all.forwarding: 0 -> 1',
+      'worker-1 kernel-modules: update /etc/modules-load.d/rke2.conf',
+      'worker-2 packages: install packages: curl',
+    ]);
+    const diff = plan.results.find((r) => r.host === 'worker-1' && r.task === 'kernel-modules')?.changes[0]
+      ?.diff;
+    expect(diff).toContain('-br_netfilter_typo');
+    expect(diff).toContain('+br_netfilter');
+    // The plan changed nothing.
+    expect((await onHost(ADDRESS['cp-3'] ?? '', 'sysctl -n net.ipv4.conf.all.forwarding')).trim()).toBe('0');
+
+    const fix = await rigger(['provision', LAB_INVENTORY]);
+    expect(changedOn(fix)).toHaveLength(3);
+    expect(changedOn(await rigger(['plan', LAB_INVENTORY]))).toEqual([]);
+  });
+
+  it('runs only on --limit hosts and only the phases asked for', async () => {
+    await onHost(ADDRESS['cp-1'] ?? '', 'sysctl -q -w net.ipv4.conf.all.forwarding=0');
+    await onHost(ADDRESS['cp-2'] ?? '', 'sysctl -q -w net.ipv4.conf.all.forwarding=0');
+    const run = await rigger(['provision', LAB_INVENTORY, '--limit', 'cp-1', '--only', 'prepare']);
+    expect(run.summary?.hosts.map((h) => h.host)).toEqual(['cp-1']);
+    expect((await onHost(ADDRESS['cp-2'] ?? '', 'sysctl -n net.ipv4.conf.all.forwarding')).trim()).toBe('0');
+    await rigger(['provision', LAB_INVENTORY]);
+  });
+
+  it('refuses a host whose key does not match known_hosts, naming both fingerprints', async () => {
+    const file = labInventory((doc) => {
+      // Another host's key under cp-1's address: what a man in the middle would present.
+      const known = readFileSync(String(doc.getIn(['ssh', 'knownHostsPath'])), 'utf8');
+      const cp2Key = known
+        .split('\n')
+        .find((l) => l.startsWith('172.31.250.12 '))
+        ?.split(' ')
+        .slice(1)
+        .join(' ');
+      const forged = known
+        .split('\n')
+        .filter((l) => !l.startsWith('172.31.250.11 '))
+        .concat(`172.31.250.11 ${cp2Key ?? ''}`)
+        .join('\n');
+      const path = `${String(doc.getIn(['ssh', 'knownHostsPath']))}.forged-test`;
+      writeFileSync(path, `${forged}\n`);
+      doc.setIn(['ssh', 'knownHostsPath'], path);
+    });
+    const run = await rigger(['plan', file, '--limit', 'cp-1']);
+    expect(run.code).toBe(1);
+    const refusal = run.events.find((e) => e.type === 'host' && e.host === 'cp-1');
+    expect(refusal?.type === 'host' ? refusal.message : '').toMatch(/expected SHA256:\S+ .*got SHA256:\S+/);
+  });
+});

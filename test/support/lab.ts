@@ -1,0 +1,66 @@
+/**
+ * Shared setup for tests that run against the lab: real systemd hosts on this machine, reached
+ * over real SSH. Every test file brings the lab to the state it needs; the lab tests run one file
+ * at a time.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument, type Document } from 'yaml';
+import { ensureClusterToken } from '../../src/lab/cluster-token.ts';
+import { labDown, labUp } from '../../src/lab/lab.ts';
+import type { LabState } from '../../src/lab/lab-spec.ts';
+import { $ } from 'zx';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const LAB_STATE_DIR = join(ROOT, '.rigger', 'lab');
+export const LAB_INVENTORY = join(ROOT, 'inventory', 'lab.yaml');
+const opts = { stateDir: LAB_STATE_DIR, log: () => undefined };
+
+/** The lab up (as it is, or created). */
+export async function ensureLab(): Promise<LabState> {
+  const state = await labUp(opts);
+  await ensureClusterToken(LAB_STATE_DIR);
+  return state;
+}
+
+/** A lab of hosts fresh from the base image: nothing rigger did before is left. */
+export async function freshLab(): Promise<LabState> {
+  await labDown(opts);
+  return ensureLab();
+}
+
+/**
+ * A copy of inventory/lab.yaml in a temp dir, edited, with the lab's paths made absolute so the
+ * copy works from anywhere.
+ */
+export function labInventory(edit: (doc: Document) => void = () => undefined): string {
+  const doc = parseDocument(readFileSync(LAB_INVENTORY, 'utf8'));
+  doc.setIn(['cluster', 'token'], doc.createNode({ file: join(LAB_STATE_DIR, 'token') }));
+  doc.setIn(['ssh', 'privateKeyPath'], join(LAB_STATE_DIR, 'id_ed25519'));
+  doc.setIn(['ssh', 'knownHostsPath'], join(LAB_STATE_DIR, 'known_hosts'));
+  edit(doc);
+  const dir = mkdtempSync(join(tmpdir(), 'rigger-lab-inventory-'));
+  const file = join(dir, 'lab.yaml');
+  writeFileSync(file, doc.toString());
+  return file;
+}
+
+/** Runs a command on a lab host as root with OpenSSH itself (independent of rigger's transport). */
+export async function onHost(address: string, command: string): Promise<string> {
+  const out = await $({
+    quiet: true,
+  })`ssh -i ${join(LAB_STATE_DIR, 'id_ed25519')} -o UserKnownHostsFile=${join(LAB_STATE_DIR, 'known_hosts')} -o StrictHostKeyChecking=yes -o BatchMode=yes root@${address} ${command}`;
+  return out.stdout;
+}
+
+/** Lab host addresses by inventory name. */
+export const ADDRESS: Record<string, string> = {
+  'cp-1': '172.31.250.11',
+  'cp-2': '172.31.250.12',
+  'cp-3': '172.31.250.13',
+  'worker-1': '172.31.250.21',
+  'worker-2': '172.31.250.22',
+  'spare-1': '172.31.250.31',
+};
