@@ -5,8 +5,9 @@ import { registerProvision } from './commands/provision.ts';
 import { registerValidate } from './commands/validate.ts';
 import { handleError } from './handle-error.ts';
 import type { CliIo } from './io.ts';
+import { projectPath } from '../core/project-root.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as {
   version: string;
 };
 

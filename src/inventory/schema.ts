@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvErrors from 'ajv-errors';
 import ajvFormats from 'ajv-formats';
+import { projectPath } from '../core/project-root.ts';
 
 /** The inventory schema file: the single source of truth for the inventory's shape and defaults. */
-export const INVENTORY_SCHEMA_PATH = fileURLToPath(
-  new URL('../../schemas/inventory.schema.json', import.meta.url),
-);
+export const INVENTORY_SCHEMA_PATH = projectPath('schemas', 'inventory.schema.json');
 
 /** A JSON Schema as plain data. */
 export type JsonSchema = Record<string, unknown>;

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { closest, distance } from 'fastest-levenshtein';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
 import { compileSchema, readSchema } from '../inventory/schema.ts';
@@ -7,6 +6,7 @@ import { schemaProblems } from '../inventory/schema-errors.ts';
 import { SourceMap } from '../inventory/source-map.ts';
 import type { Host } from '../inventory/types.generated.ts';
 import type { Task } from '../tasks/task.ts';
+import { projectPath } from '../core/project-root.ts';
 
 /** Which hosts a phase runs on; every condition given must hold. */
 export interface HostSelector {
@@ -29,8 +29,8 @@ export interface Playbook {
 }
 
 /** The playbooks shipped with rigger, in the top-level `playbooks/` folder. */
-export const PLAYBOOKS_DIR = fileURLToPath(new URL('../../playbooks/', import.meta.url));
-const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/playbook.schema.json', import.meta.url));
+export const PLAYBOOKS_DIR = projectPath('playbooks');
+const SCHEMA_PATH = projectPath('schemas', 'playbook.schema.json');
 
 let validate: ReturnType<typeof compileSchema> | undefined;
 

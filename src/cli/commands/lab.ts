@@ -1,14 +1,14 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { ensureClusterToken } from '../../lab/cluster-token.ts';
-import { labDown, labStatus, labUp } from '../../lab/lab.ts';
 import type { LabState } from '../../lab/lab-spec.ts';
 import { writeLine, type CliIo } from '../io.ts';
-import { runPlaybookCommand } from './provision.ts';
+import { PROJECT_ROOT } from '../../core/project-root.ts';
+
+/** The lab module (zx and friends) loads only when a lab command runs. */
+const labModule = () => import('../../lab/lab.ts');
 
 /** The project's root, where `inventory/lab.yaml` and the lab's state (`.rigger/lab`) live. */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = PROJECT_ROOT;
 export const LAB_STATE_DIR = join(ROOT, '.rigger', 'lab');
 export const LAB_INVENTORY = join(ROOT, 'inventory', 'lab.yaml');
 
@@ -45,10 +45,13 @@ export function registerLab(program: Command, io: CliIo): void {
     .option('--provision', 'then run `rigger provision inventory/lab.yaml`')
     .option('--output <mode>', 'output of the provision run: tty, plain or json')
     .action(async (flags: { provision?: boolean; output?: string }) => {
+      const { labUp } = await labModule();
+      const { ensureClusterToken } = await import('../../lab/cluster-token.ts');
       const state = await labUp({ stateDir: LAB_STATE_DIR, log });
       await ensureClusterToken(LAB_STATE_DIR);
       printState(io, state);
       if (flags.provision) {
+        const { runPlaybookCommand } = await import('../run-playbook-command.ts');
         await runPlaybookCommand(
           LAB_INVENTORY,
           { ...(flags.output ? { output: flags.output } : {}) },
@@ -64,6 +67,7 @@ export function registerLab(program: Command, io: CliIo): void {
       'stop and remove every lab host, the bridge and the package proxy (the cached base image stays)',
     )
     .action(async () => {
+      const { labDown } = await labModule();
       await labDown({ stateDir: LAB_STATE_DIR, log });
       writeLine(io.stdout, 'lab removed');
     });
@@ -72,6 +76,7 @@ export function registerLab(program: Command, io: CliIo): void {
     .command('status')
     .description('list the lab hosts and whether they answer')
     .action(async () => {
+      const { labStatus } = await labModule();
       printState(io, await labStatus({ stateDir: LAB_STATE_DIR, log }));
     });
 }

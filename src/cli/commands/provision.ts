@@ -1,107 +1,9 @@
-import { userInfo, hostname as machineName } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError, RunError } from '../../core/errors.ts';
-import { Redactor } from '../../core/redact.ts';
-import { connectSsh } from '../../hosts/ssh-transport.ts';
-import { sshTargetFor } from '../../hosts/ssh-target.ts';
-import { loadInventory } from '../../inventory/load.ts';
-import { Journal } from '../../playbooks/journal.ts';
-import { loadPlaybook, PLAYBOOKS_DIR } from '../../playbooks/playbook.ts';
-import { runPlaybook } from '../../playbooks/runner.ts';
-import { TASKS } from '../../tasks/registry.ts';
-import { formatProblem } from '../../core/errors.ts';
-import { writeLine, type CliIo } from '../io.ts';
-import { chooseOutput, createReporter } from '../reporters/reporter.ts';
+import type { CliIo } from '../io.ts';
+import type { RunFlags } from '../run-playbook-command.ts';
 
-interface RunFlags {
-  dryRun?: boolean;
-  limit?: string;
-  only?: string;
-  skip?: string;
-  output?: string;
-  parallel?: string;
-  forceUnlock?: boolean;
-  playbook?: string;
-  verbose?: boolean;
-}
-
-const list = (s: string | undefined): string[] | undefined =>
-  s === undefined
-    ? undefined
-    : s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean);
-
-/** Runs a playbook against an inventory: the common path of `provision` and `plan`. */
-export async function runPlaybookCommand(
-  file: string,
-  flags: RunFlags,
-  io: CliIo,
-  commandName: string,
-): Promise<number> {
-  const loaded = await loadInventory(file, { env: io.env, cwd: io.cwd });
-  for (const w of loaded.warnings) writeLine(io.stderr, `warning: ${formatProblem(w)}`);
-  const { inventory } = loaded;
-  const playbook = await loadPlaybook(
-    resolve(io.cwd, flags.playbook ?? join(PLAYBOOKS_DIR, 'provision.yaml')),
-    TASKS,
-  );
-
-  // Flags are checked against the inventory and playbook before any host is touched.
-  const limit = list(flags.limit);
-  const unknownHosts = (limit ?? []).filter((n) => !inventory.hosts.some((h) => h.name === n));
-  if (unknownHosts.length)
-    throw ConfigError.plain('--limit', `no host named ${unknownHosts.join(', ')} in ${file}`);
-  for (const [flag, names] of [
-    ['--only', list(flags.only)],
-    ['--skip', list(flags.skip)],
-  ] as const) {
-    const unknown = (names ?? []).filter((n) => !playbook.phases.some((p) => p.name === n));
-    if (unknown.length) {
-      throw ConfigError.plain(
-        flag,
-        `no phase named ${unknown.join(', ')}; phases: ${playbook.phases.map((p) => p.name).join(', ')}`,
-      );
-    }
-  }
-  const parallel = flags.parallel === undefined ? undefined : Number(flags.parallel);
-  if (parallel !== undefined && !(Number.isInteger(parallel) && parallel > 0)) {
-    throw ConfigError.plain('--parallel', `must be a positive whole number, got "${flags.parallel}"`);
-  }
-
-  const redactor = new Redactor();
-  const reporter = createReporter(chooseOutput(flags.output, io), io, flags.verbose);
-  const runId = Math.random().toString(16).slice(2, 10);
-  const journal = new Journal(join(io.cwd, '.rigger', 'runs'), runId, redactor);
-  const summary = await runPlaybook({
-    inventory,
-    playbook,
-    connect: (host) => connectSsh(sshTargetFor(inventory, host), { redactor }),
-    redactor,
-    listeners: [reporter.listener, (e) => journal.record(e)],
-    dryRun: flags.dryRun ?? false,
-    ...(limit ? { limit } : {}),
-    ...(flags.only ? { only: list(flags.only) } : {}),
-    ...(flags.skip ? { skip: list(flags.skip) } : {}),
-    ...(parallel ? { parallel } : {}),
-    forceUnlock: flags.forceUnlock ?? false,
-    lockOwner: { owner: `${userInfo().username}@${machineName()}`, command: commandName },
-    runId,
-    journalPath: journal.path,
-  });
-  await reporter.flush();
-  if (summary.failed)
-    throw new RunError(
-      `${commandName} failed on ${summary.hosts
-        .filter((h) => h.failed)
-        .map((h) => h.host)
-        .join(', ')}; see ${journal.path}`,
-    );
-  return 0;
-}
-
+// Commands register eagerly but load their implementation when they run: `rigger --help` and a
+// no-op run start fast.
 function addRunOptions(cmd: Command): Command {
   return cmd
     .option('--limit <hosts>', 'only these hosts (comma-separated names)')
@@ -125,6 +27,7 @@ export function registerProvision(program: Command, io: CliIo): void {
       .option('--dry-run', 'print the exact plan per host and task; change nothing')
       .option('--force-unlock', 'take over the run lock even if another run seems alive'),
   ).action(async (file: string, flags: RunFlags) => {
+    const { runPlaybookCommand } = await import('../run-playbook-command.ts');
     await runPlaybookCommand(file, flags, io, flags.dryRun ? 'plan' : 'provision');
   });
 
@@ -134,6 +37,7 @@ export function registerProvision(program: Command, io: CliIo): void {
       .description('print the exact change per host and task (file diffs, sysctls, packages); change nothing')
       .argument('<inventory>', 'inventory YAML file'),
   ).action(async (file: string, flags: RunFlags) => {
+    const { runPlaybookCommand } = await import('../run-playbook-command.ts');
     await runPlaybookCommand(file, { ...flags, dryRun: true }, io, 'plan');
   });
 }

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { formatProblem } from '../../core/errors.ts';
-import { loadInventory } from '../../inventory/load.ts';
-import { summarize } from '../../inventory/summary.ts';
 import { writeLine, type CliIo } from '../io.ts';
 
 /** `rigger validate <inventory>`: every problem at once, with file:line:col, no host touched. */
@@ -12,6 +10,8 @@ export function registerValidate(program: Command, io: CliIo): void {
     .argument('<inventory>', 'inventory YAML file')
     .option('--json', 'print the summary and warnings as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
+      const { loadInventory } = await import('../../inventory/load.ts');
+      const { summarize } = await import('../../inventory/summary.ts');
       const loaded = await loadInventory(file, { env: io.env, cwd: io.cwd });
       const summary = summarize(loaded.inventory);
       if (opts.json) {

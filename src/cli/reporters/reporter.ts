@@ -2,7 +2,6 @@ import type { RunListener } from '../../playbooks/events.ts';
 import type { CliIo } from '../io.ts';
 import { jsonReporter } from './json.ts';
 import { plainReporter } from './plain.ts';
-import { ttyReporter } from './tty.ts';
 
 /** Renders a run's events; `flush` resolves once everything is on screen. */
 export interface Reporter {
@@ -18,8 +17,9 @@ export function chooseOutput(requested: string | undefined, io: CliIo): OutputMo
   return io.stdout.isTTY && !io.env.CI ? 'tty' : 'plain';
 }
 
-export function createReporter(mode: OutputMode, io: CliIo, verbose = false): Reporter {
+export async function createReporter(mode: OutputMode, io: CliIo, verbose = false): Promise<Reporter> {
   if (mode === 'json') return jsonReporter(io.stdout);
-  if (mode === 'tty') return ttyReporter(io.stdout);
+  // listr2 is loaded only for a terminal.
+  if (mode === 'tty') return (await import('./tty.ts')).ttyReporter(io.stdout);
   return plainReporter(io.stdout, { verbose });
 }
