@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       '.rigger/',
+      'dist/',
       'coverage/',
       'bin/',
       'eslint.config.js',
