@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../core/errors.ts';
+import { TASKS } from '../tasks/registry.ts';
+import { loadPlaybook, PLAYBOOKS_DIR, selects } from './playbook.ts';
+
+function playbookFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'rigger-playbook-')), 'p.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+async function problems(text: string): Promise<string[]> {
+  try {
+    await loadPlaybook(playbookFile(text), TASKS);
+    return [];
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    return e.problems.map((p) => `${p.line} ${p.path}: ${p.message}`);
+  }
+}
+
+describe('playbooks', () => {
+  it('loads the shipped provision playbook with every task resolved', async () => {
+    const p = await loadPlaybook(join(PLAYBOOKS_DIR, 'provision.yaml'), TASKS);
+    expect(p.phases.map((x) => x.name)).toEqual(['prepare']);
+    expect(p.phases[0]?.tasks.map((t) => t.id)).toContain('sysctls');
+  });
+
+  it('names an unknown task at its line, with the closest known one', async () => {
+    const text = 'name: x\nphases:\n  - name: prepare\n    tasks:\n      - hostname\n      - sysctl\n';
+    expect(await problems(text)).toEqual([
+      '6 phases[0].tasks[1]: unknown task "sysctl"; did you mean "sysctls"?',
+    ]);
+  });
+
+  it('refuses an unknown role in a host selector', async () => {
+    const text = 'name: x\nphases:\n  - name: prepare\n    hosts: { roles: [etcd] }\n    tasks: [hostname]\n';
+    expect((await problems(text))[0]).toMatch(
+      /^4 phases\[0\].hosts.roles\[0\]: must be one of "control-plane", "worker", "storage"/,
+    );
+  });
+
+  it('refuses duplicate phase names', async () => {
+    const text = 'name: x\nphases:\n  - name: a\n    tasks: [hostname]\n  - name: a\n    tasks: [swap]\n';
+    expect(await problems(text)).toEqual(['5 phases[1].name: duplicate phase "a"']);
+  });
+
+  it('selects hosts by role, OS and name, all conditions together', () => {
+    const host = {
+      name: 'w1',
+      address: '10.0.0.1',
+      roles: ['worker', 'storage'],
+      os: 'flatcar',
+      labels: {},
+      taints: [],
+    } as const;
+    const h = { ...host, roles: [...host.roles] as ['worker', 'storage'] };
+    expect(selects({}, h)).toBe(true);
+    expect(selects({ roles: ['storage'] }, h)).toBe(true);
+    expect(selects({ roles: ['control-plane'] }, h)).toBe(false);
+    expect(selects({ roles: ['worker'], os: ['ubuntu'] }, h)).toBe(false);
+    expect(selects({ names: ['w1'], os: ['flatcar'] }, h)).toBe(true);
+  });
+});
