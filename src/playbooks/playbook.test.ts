@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../core/errors.ts';
+import type { Host } from '../inventory/types.generated.ts';
 import { TASKS } from '../tasks/registry.ts';
 import { loadPlaybook, PLAYBOOKS_DIR, selects } from './playbook.ts';
 
@@ -49,15 +50,14 @@ describe('playbooks', () => {
   });
 
   it('selects hosts by role, OS and name, all conditions together', () => {
-    const host = {
+    const h: Host = {
       name: 'w1',
       address: '10.0.0.1',
       roles: ['worker', 'storage'],
       os: 'flatcar',
       labels: {},
       taints: [],
-    } as const;
-    const h = { ...host, roles: [...host.roles] as ['worker', 'storage'] };
+    };
     expect(selects({}, h)).toBe(true);
     expect(selects({ roles: ['storage'] }, h)).toBe(true);
     expect(selects({ roles: ['control-plane'] }, h)).toBe(false);
