@@ -3,24 +3,15 @@
  * machine before the host boots. Knowing every host key up front lets known_hosts be written
  * before boot, so even the first connection checks host keys strictly.
  */
-import { access, chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { $ } from 'zx';
 import { RunError } from '../core/errors.ts';
-import type { LabPaths } from './paths.ts';
+import { exists, type LabPaths } from './paths.ts';
 
 /** Path of the host's private host key inside its upper dir (as sshd sees it: /etc/ssh/...). */
 export function hostKeyPath(upperDir: string): string {
   return join(upperDir, 'etc', 'ssh', 'ssh_host_ed25519_key');
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function keygen(sshKeygen: string, file: string, comment: string): Promise<void> {

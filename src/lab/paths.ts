@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 /**
  * Where the lab keeps things. Per-lab files live under the caller's stateDir; what is expensive
  * to rebuild and the same for every clone (base images, the apt cache) lives under the user cache.
@@ -53,4 +54,14 @@ export function labCacheDir(): string {
 /** apt-cacher-ng's cache and logs, kept across labs so a second lab installs packages offline-fast. */
 export function aptCacheDir(): string {
   return join(labCacheDir(), 'apt-cache');
+}
+
+/** Whether a path exists (any kind of file). */
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -7,6 +7,7 @@ import { access, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { $, type ProcessPromise } from 'zx';
 import { RunError } from '../core/errors.ts';
+import { exists } from './paths.ts';
 
 /** Absolute paths of the commands the lab runs, resolved once so a PATH without sbin still works. */
 export interface LabTools {
@@ -113,14 +114,5 @@ async function run(p: ProcessPromise, what: string): Promise<void> {
   if (out.exitCode !== 0) {
     const tail = out.stderr.trim().split('\n').slice(-10).join('\n');
     throw new RunError(`${what} failed with exit code ${String(out.exitCode)}:\n${tail}`);
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,7 +1,7 @@
 import type { RunEvent } from '../../playbooks/events.ts';
 import type { Reporter } from './reporter.ts';
 import { writeLine } from '../io.ts';
-import { summaryTable } from './summary-table.ts';
+import { runHeadline, summaryTable } from './summary-table.ts';
 
 /**
  * Line-oriented output for CI logs and pipes: one line per task result, each starting with the
@@ -11,10 +11,7 @@ export function plainReporter(out: NodeJS.WritableStream, opts: { verbose?: bool
   const listener: Reporter['listener'] = (e: RunEvent) => {
     switch (e.type) {
       case 'run-start':
-        writeLine(
-          out,
-          `${e.playbook}: run ${e.runId} on ${e.hosts.length} host(s)${e.dryRun ? ' (plan: nothing will be changed)' : ''}`,
-        );
+        writeLine(out, runHeadline(e));
         break;
       case 'phase-start':
         writeLine(out, `phase ${e.phase}: ${e.hosts.join(', ') || 'no hosts'}`);

@@ -1,4 +1,9 @@
-import type { RunSummary } from '../../playbooks/events.ts';
+import type { RunEvent, RunSummary } from '../../playbooks/events.ts';
+
+/** The first line of every run's output. */
+export function runHeadline(e: Extract<RunEvent, { type: 'run-start' }>): string {
+  return `${e.playbook}: run ${e.runId} on ${e.hosts.length} host(s)${e.dryRun ? ' (plan: nothing will be changed)' : ''}`;
+}
 
 /** The per-host summary that ends every run, in aligned columns. */
 export function summaryTable(s: RunSummary): string[] {

@@ -1,7 +1,7 @@
 import { Listr, type ListrTaskWrapper } from 'listr2';
 import type { Reporter } from './reporter.ts';
 import { writeLine } from '../io.ts';
-import { summaryTable } from './summary-table.ts';
+import { runHeadline, summaryTable } from './summary-table.ts';
 
 type Wrapper = ListrTaskWrapper<unknown, never, never>;
 
@@ -40,10 +40,7 @@ export function ttyReporter(out: NodeJS.WritableStream): Reporter {
   const listener: Reporter['listener'] = (e) => {
     switch (e.type) {
       case 'run-start':
-        writeLine(
-          out,
-          `${e.playbook}: run ${e.runId} on ${e.hosts.length} host(s)${e.dryRun ? ' (plan: nothing will be changed)' : ''}`,
-        );
+        writeLine(out, runHeadline(e));
         break;
       case 'phase-start': {
         rows = new Map(e.hosts.map((h) => [h, new HostRow(h)]));
