@@ -89,6 +89,8 @@ describe.sequential('lab on this machine', () => {
   let state: LabState;
 
   beforeAll(async () => {
+    // From a fresh lab: earlier runs (the quickstart, other test files) provisioned its hosts.
+    await labDown(opts);
     const started = Date.now();
     state = await labUp(opts);
     console.log(`labUp took ${((Date.now() - started) / 1000).toFixed(1)} s`);
