@@ -23,6 +23,11 @@ export function desiredModules(host: Host): string[] {
   return ['overlay', 'br_netfilter', ...(host.roles.includes('storage') ? ['rbd'] : [])];
 }
 
+/** The modules-load.d file: the same on a running host and in a Flatcar host's first-boot config. */
+export function modulesFileContent(host: Host): string {
+  return `# Managed by rigger: loaded at boot for RKE2.\n${desiredModules(host).join('\n')}\n`;
+}
+
 function stateScript(m: string): string {
   const q = shQuote(m);
   const feature = FEATURE[m] ?? 'false';
@@ -46,7 +51,7 @@ export const kernelModules: Task = {
     const file = fileChange(
       {
         path: MODULES_FILE,
-        content: `# Managed by rigger: loaded at boot for RKE2.\n${modules.join('\n')}\n`,
+        content: modulesFileContent(host),
         mode: 0o644,
       },
       parseFiles(facts.get('files:modules')).get(MODULES_FILE),

@@ -16,6 +16,11 @@ export function desiredSysctls(_inventory: Inventory): [string, string][] {
   ];
 }
 
+/** The sysctl.d file: the same on a running host and in a Flatcar host's first-boot config. */
+export function sysctlFileContent(inventory: Inventory): string {
+  return render(desiredSysctls(inventory));
+}
+
 function render(values: [string, string][]): string {
   return `# Managed by rigger: kernel parameters for RKE2 and Cilium.\n${values.map(([k, v]) => `${k} = ${v}`).join('\n')}\n`;
 }
