@@ -1,4 +1,4 @@
-import type { RunEvent, RunSummary } from '../../playbooks/events.ts';
+import type { RunEvent, RunSummary, TaskResult } from '../../playbooks/events.ts';
 
 /** The first line of every run's output. */
 export function runHeadline(e: Extract<RunEvent, { type: 'run-start' }>): string {
@@ -26,4 +26,19 @@ export function summaryTable(s: RunSummary): string[] {
         : `${changed} task(s) changed`,
     ...(s.journal ? [`journal: ${s.journal}`] : []),
   ];
+}
+
+/**
+ * A task result as lines that each start with the host name: the status, each change, and file
+ * diffs. Unchanged and skipped tasks are counted in the summary and listed only when verbose.
+ */
+export function resultLines(r: TaskResult, verbose: boolean, dryRun: boolean): string[] {
+  if ((r.status === 'ok' || r.status === 'skipped') && !verbose) return [];
+  const status = dryRun && r.status === 'changed' ? 'would change' : r.status;
+  const lines = [`${r.host} ${r.task}: ${status}${r.message ? `: ${r.message}` : ''}`];
+  for (const c of r.changes) {
+    lines.push(`${r.host}   - ${c.summary}`);
+    if (c.diff) for (const line of c.diff.split('\n')) lines.push(`${r.host}     ${line}`);
+  }
+  return lines;
 }

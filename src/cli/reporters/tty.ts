@@ -1,7 +1,7 @@
 import { Listr, type ListrTaskWrapper } from 'listr2';
 import type { Reporter } from './reporter.ts';
 import { writeLine } from '../io.ts';
-import { runHeadline, summaryTable } from './summary-table.ts';
+import { resultLines, runHeadline, summaryTable } from './summary-table.ts';
 
 type Wrapper = ListrTaskWrapper<unknown, never, never>;
 
@@ -36,10 +36,14 @@ class HostRow {
  */
 export function ttyReporter(out: NodeJS.WritableStream): Reporter {
   let rows = new Map<string, HostRow>();
+  // What changed or failed is listed once the live view is done, so it stays on screen.
+  const details: string[] = [];
   let rendering: Promise<unknown> = Promise.resolve();
+  let dryRun = false;
   const listener: Reporter['listener'] = (e) => {
     switch (e.type) {
       case 'run-start':
+        dryRun = e.dryRun;
         writeLine(out, runHeadline(e));
         break;
       case 'phase-start': {
@@ -66,6 +70,7 @@ export function ttyReporter(out: NodeJS.WritableStream): Reporter {
       case 'task': {
         const row = rows.get(e.result.host);
         if (!row) break;
+        details.push(...resultLines(e.result, false, dryRun));
         if (e.result.status === 'changed') row.changed++;
         if (e.result.status === 'failed') row.failed = `${e.result.task}: ${e.result.message ?? ''}`;
         if (row.task) for (const c of e.result.changes) row.task.output = c.summary;
@@ -79,7 +84,7 @@ export function ttyReporter(out: NodeJS.WritableStream): Reporter {
         break;
       case 'run-end':
         rendering = rendering.then(() => {
-          for (const line of summaryTable(e.summary)) writeLine(out, line);
+          for (const line of [...details, ...summaryTable(e.summary)]) writeLine(out, line);
         });
         break;
     }
