@@ -6,6 +6,7 @@ import { Redactor } from '../core/redact.ts';
 import { connectSsh } from '../hosts/ssh-transport.ts';
 import { sshTargetFor } from '../hosts/ssh-target.ts';
 import { loadInventory } from '../inventory/load.ts';
+import { resolveSecrets } from '../inventory/secrets.ts';
 import { Journal } from '../playbooks/journal.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
 import { runPlaybook } from '../playbooks/runner.ts';
@@ -71,11 +72,14 @@ export async function runPlaybookCommand(
   }
 
   const redactor = new Redactor();
+  // Every secret is read (and registered for redaction) before any host is touched.
+  const secrets = resolveSecrets(loaded, io.env, redactor);
   const reporter = await createReporter(chooseOutput(flags.output, io), io, flags.verbose);
   const runId = Math.random().toString(16).slice(2, 10);
   const journal = new Journal(join(io.cwd, '.rigger', 'runs'), runId, redactor);
   const summary = await runPlaybook({
     inventory,
+    secrets,
     playbook,
     connect: (host) => connectSsh(sshTargetFor(inventory, host), { redactor }),
     redactor,

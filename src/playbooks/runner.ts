@@ -13,6 +13,7 @@ import {
   type LockOwner,
 } from '../hosts/run-lock.ts';
 import type { Transport } from '../hosts/transport.ts';
+import type { Secrets } from '../inventory/secrets.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
 import { TaskSkip, type Task } from '../tasks/task.ts';
 import type { HostSummary, RunEvent, RunListener, RunSummary, TaskResult } from './events.ts';
@@ -21,6 +22,8 @@ import { checkOs } from './preflight.ts';
 
 export interface RunOptions {
   inventory: Inventory;
+  /** Secrets resolved before any host is touched (see inventory/secrets.ts). */
+  secrets?: Secrets;
   playbook: Playbook;
   /** Opens the connection to a host: the SSH transport in production, a fake in unit tests. */
   connect: (host: Host) => Promise<Transport>;
@@ -182,7 +185,15 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
             task: task.id,
             title: task.title,
           });
-          const result = await runTask(r, task, phase.name, opts.inventory, dryRun, opts.redactor);
+          const result = await runTask(
+            r,
+            task,
+            phase.name,
+            opts.inventory,
+            opts.secrets ?? new Map(),
+            dryRun,
+            opts.redactor,
+          );
           if (result.status === 'failed') r.stopped = `${task.id} failed in phase ${phase.name}`;
           record(r, result);
         }
@@ -232,6 +243,7 @@ async function runTask(
   task: Task,
   phase: string,
   inventory: Inventory,
+  secrets: Secrets,
   dryRun: boolean,
   redactor: Redactor,
 ): Promise<TaskResult> {
@@ -240,7 +252,7 @@ async function runTask(
   const transport = r.transport;
   const hostFacts = r.hostFacts;
   if (!transport || !r.facts || !hostFacts) throw new Error('runTask before facts were gathered');
-  const ctx = { inventory, host: r.host, facts: r.facts, hostFacts };
+  const ctx = { inventory, secrets, host: r.host, facts: r.facts, hostFacts };
   let planned: ReturnType<Task['plan']> = [];
   try {
     planned = task.plan(ctx);

@@ -1,11 +1,14 @@
 import type { HostFacts } from '../hosts/host-facts.ts';
 import type { Facts, Probe } from '../hosts/probe.ts';
+import type { Secrets } from '../inventory/secrets.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
 import type { Change } from './change.ts';
 
 /** What a task knows when it decides: the inventory, its host, and that host's facts. */
 export interface TaskContext {
   inventory: Inventory;
+  /** Secret values by inventory path (`cluster.token`); already registered for redaction. */
+  secrets: Secrets;
   host: Host;
   facts: Facts;
   hostFacts: HostFacts;

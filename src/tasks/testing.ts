@@ -27,5 +27,5 @@ export function contextFor(
       }),
     ),
   );
-  return { inventory, host: edit(found), facts: all, hostFacts: parseHostFacts(all) };
+  return { inventory, secrets: new Map(), host: edit(found), facts: all, hostFacts: parseHostFacts(all) };
 }

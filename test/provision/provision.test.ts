@@ -142,6 +142,20 @@ describe('provision on the lab (real sshd, real systemd)', () => {
     await rigger(['provision', LAB_INVENTORY]);
   });
 
+  it('refuses to start without the cluster token, before touching any host', async () => {
+    const file = labInventory((doc) =>
+      doc.setIn(['cluster', 'token'], doc.createNode({ env: 'RIGGER_TEST_UNSET_TOKEN' })),
+    );
+    const before = await onHost(ADDRESS['cp-1'] ?? '', 'ls /var/lib/rigger 2>/dev/null; echo end');
+    const run = await rigger(['provision', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /lab\.yaml:\d+:\d+ cluster\.token\.env: environment variable RIGGER_TEST_UNSET_TOKEN is not set/,
+    );
+    expect(run.events).toEqual([]);
+    expect(await onHost(ADDRESS['cp-1'] ?? '', 'ls /var/lib/rigger 2>/dev/null; echo end')).toBe(before);
+  });
+
   it('refuses a host whose key does not match known_hosts, naming both fingerprints', async () => {
     const file = labInventory((doc) => {
       // Another host's key under cp-1's address: what a man in the middle would present.

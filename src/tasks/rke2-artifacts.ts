@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError, type ConfigProblem } from '../core/errors.ts';
+
+/** The files of an RKE2 air-gap release, as the release publishes them. */
+export const AIRGAP_FILES = {
+  tarball: 'rke2.linux-amd64.tar.gz',
+  images: 'rke2-images.linux-amd64.tar.zst',
+  checksums: 'sha256sum-amd64.txt',
+} as const;
+
+/** One artifact whose content matched the release's checksum file. */
+export interface VerifiedArtifact {
+  name: string;
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** `<hex>  <name>` lines (binary mode `*name` too), as sha256sum writes them. */
+export function parseChecksums(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^([0-9a-fA-F]{64})\s+\*?(\S+)\s*$/.exec(line);
+    if (m?.[1] && m[2]) out.set(m[2], m[1].toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * Checks the air-gap artifacts on this machine against the release's sha256sum file, before
+ * anything is uploaded: a corrupt or swapped artifact is refused here, not found on a host.
+ */
+export async function verifyArtifacts(dir: string): Promise<VerifiedArtifact[]> {
+  const sumsPath = join(dir, AIRGAP_FILES.checksums);
+  let sums: Map<string, string>;
+  try {
+    sums = parseChecksums(await readFile(sumsPath, 'utf8'));
+  } catch {
+    throw ConfigError.plain(sumsPath, 'cannot read the release checksum file');
+  }
+  const problems: ConfigProblem[] = [];
+  const verified: VerifiedArtifact[] = [];
+  for (const name of [AIRGAP_FILES.tarball, AIRGAP_FILES.images]) {
+    const path = join(dir, name);
+    const expected = sums.get(name);
+    const problem = (message: string): number =>
+      problems.push({ file: path, line: 0, col: 0, path: '', message });
+    if (!expected) {
+      problem(`not listed in ${AIRGAP_FILES.checksums}; refusing an artifact that cannot be verified`);
+      continue;
+    }
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch {
+      problem('missing from the artifacts directory');
+      continue;
+    }
+    const actual = await sha256Of(path);
+    if (actual !== expected) {
+      problem(
+        `sha256 mismatch: ${AIRGAP_FILES.checksums} says ${expected}, the file has ${actual}; nothing was uploaded`,
+      );
+      continue;
+    }
+    verified.push({ name, path, sha256: actual, size });
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return verified;
+}

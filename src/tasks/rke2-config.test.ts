@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { editProd, loadText, prodText } from '../inventory/testing.ts';
+import {
+  clusterWideServerConfig,
+  registrationUrl,
+  renderRke2Config,
+  supportsIngressControllerNone,
+} from './rke2-config.ts';
+
+const inventory = loadText(prodText()).inventory;
+const host = (name: string) => {
+  const h = inventory.hosts.find((x) => x.name === name);
+  if (!h) throw new Error(name);
+  return h;
+};
+
+describe('RKE2 config.yaml', () => {
+  it('renders a bootstrap server: no server key, cluster-wide settings, the registration address in the SANs', () => {
+    const cfg = parse(renderRke2Config({ inventory, host: host('cp-1'), token: 'T0KEN' })) as Record<
+      string,
+      unknown
+    >;
+    expect(cfg).toEqual({
+      token: 'T0KEN',
+      'node-name': 'cp-1',
+      'node-ip': '10.20.0.11',
+      'node-label': ['topology.kubernetes.io/zone=rack-a'],
+      'cluster-cidr': '10.42.0.0/16',
+      'service-cidr': '10.43.0.0/16',
+      cni: 'none',
+      'disable-kube-proxy': true,
+      'ingress-controller': 'none',
+      'tls-san': ['10.20.0.10', 'k8s.prod.example.com'],
+      'etcd-snapshot-schedule-cron': '0 */6 * * *',
+      'etcd-snapshot-retention': 14,
+      'write-kubeconfig-mode': '0600',
+    });
+  });
+
+  it('renders a joining agent with the registration address, its taints, and no server settings', () => {
+    const cfg = parse(
+      renderRke2Config({
+        inventory,
+        host: host('worker-3'),
+        token: 'T',
+        joinServer: registrationUrl(inventory),
+      }),
+    ) as Record<string, unknown>;
+    expect(cfg.server).toBe('https://10.20.0.10:9345');
+    expect(cfg['node-taint']).toEqual(['dedicated=storage:PreferNoSchedule']);
+    expect(cfg).not.toHaveProperty('cluster-cidr');
+    expect(cfg).not.toHaveProperty('tls-san');
+  });
+
+  it('gives every server the same cluster-wide settings', () => {
+    const a = parse(
+      renderRke2Config({ inventory, host: host('cp-2'), token: 'T', joinServer: 'x' }),
+    ) as Record<string, unknown>;
+    const b = parse(
+      renderRke2Config({ inventory, host: host('cp-3'), token: 'T', joinServer: 'x' }),
+    ) as Record<string, unknown>;
+    for (const key of Object.keys(clusterWideServerConfig(inventory))) expect(a[key]).toEqual(b[key]);
+  });
+
+  it('uses the bundled CNI and kube-proxy when Cilium is disabled', () => {
+    const inv = loadText(editProd((d) => d.setIn(['addons', 'cilium', 'enabled'], false))).inventory;
+    const cfg = clusterWideServerConfig(inv);
+    expect(cfg.cni).toBe('canal');
+    expect(cfg).not.toHaveProperty('disable-kube-proxy');
+  });
+
+  it('turns off the bundled ingress the way the pinned release understands', () => {
+    expect(supportsIngressControllerNone('v1.35.7+rke2r1')).toBe(true);
+    expect(supportsIngressControllerNone('v1.34.3+rke2r1')).toBe(true);
+    expect(supportsIngressControllerNone('v1.34.2+rke2r1')).toBe(false);
+    expect(supportsIngressControllerNone('v1.32.11+rke2r1')).toBe(true);
+    expect(supportsIngressControllerNone('v1.31.9+rke2r1')).toBe(false);
+    const old = loadText(
+      editProd((d) => d.setIn(['cluster', 'rke2', 'version'], 'v1.31.9+rke2r1')),
+    ).inventory;
+    expect(clusterWideServerConfig(old)).toMatchObject({ disable: ['rke2-ingress-nginx'] });
+  });
+
+  it('brackets an IPv6 registration address in the join URL', () => {
+    const inv = { ...inventory, cluster: { ...inventory.cluster, registrationAddress: 'fd00::10' } };
+    expect(registrationUrl(inv)).toBe('https://[fd00::10]:9345');
+  });
+});

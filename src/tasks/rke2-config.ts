@@ -1,0 +1,81 @@
+import { stringify } from 'yaml';
+import type { Host, Inventory } from '../inventory/types.generated.ts';
+
+/** Where RKE2 reads its configuration (mode 0600: it holds the cluster token). */
+export const RKE2_CONFIG = '/etc/rancher/rke2/config.yaml';
+
+/** A parsed `vX.Y.Z+rke2rN`. */
+function parseVersion(v: string): [number, number, number] {
+  const m = /^v(\d+)\.(\d+)\.(\d+)/.exec(v);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+}
+
+/**
+ * `ingress-controller: none` exists from v1.32.11, v1.33.7 and v1.34.3 on; older releases turn the
+ * bundled ingress-nginx off with `disable: [rke2-ingress-nginx]`.
+ */
+export function supportsIngressControllerNone(version: string): boolean {
+  const [major, minor, patch] = parseVersion(version);
+  if (major !== 1) return major > 1;
+  const firstPatch: Record<number, number> = { 32: 11, 33: 7, 34: 3 };
+  if (minor >= 35) return true;
+  const needed = firstPatch[minor];
+  return needed !== undefined && patch >= needed;
+}
+
+/**
+ * The settings every server must have alike (RKE2 refuses a join on a "critical configuration
+ * value mismatch"): rendered from this one place for all servers.
+ */
+export function clusterWideServerConfig(inventory: Inventory): Record<string, unknown> {
+  const { cluster, addons } = inventory;
+  const cilium = addons.cilium.enabled;
+  return {
+    'cluster-cidr': cluster.clusterCidr,
+    'service-cidr': cluster.serviceCidr,
+    // rigger installs Cilium itself; RKE2's bundled CNI stays off.
+    cni: cilium ? 'none' : 'canal',
+    ...(cilium && addons.cilium.kubeProxyReplacement ? { 'disable-kube-proxy': true } : {}),
+    ...(supportsIngressControllerNone(cluster.rke2.version)
+      ? { 'ingress-controller': 'none' }
+      : { disable: ['rke2-ingress-nginx'] }),
+    'tls-san': [...new Set([cluster.registrationAddress, ...cluster.tlsSans])],
+    'etcd-snapshot-schedule-cron': cluster.rke2.snapshotSchedule,
+    'etcd-snapshot-retention': cluster.rke2.snapshotRetention,
+    'write-kubeconfig-mode': '0600',
+  };
+}
+
+export interface Rke2ConfigInput {
+  inventory: Inventory;
+  host: Host;
+  token: string;
+  /**
+   * `https://<registration address>:9345` for every node except the one server that bootstraps a
+   * new cluster. Which one that is comes from the cluster's state, never from host order.
+   */
+  joinServer?: string;
+}
+
+/** The whole config.yaml of one node. */
+export function renderRke2Config({ inventory, host, token, joinServer }: Rke2ConfigInput): string {
+  const server = host.roles.includes('control-plane');
+  const config: Record<string, unknown> = {
+    token,
+    ...(joinServer ? { server: joinServer } : {}),
+    'node-name': host.name,
+    'node-ip': host.address,
+    ...(Object.keys(host.labels).length
+      ? { 'node-label': Object.entries(host.labels).map(([k, v]) => `${k}=${v ?? ''}`) }
+      : {}),
+    ...(host.taints.length ? { 'node-taint': host.taints } : {}),
+    ...(server ? clusterWideServerConfig(inventory) : {}),
+  };
+  return `# Managed by rigger from the inventory: edits here are drift.\n${stringify(config, { lineWidth: 0 })}`;
+}
+
+/** The join address every joining node uses. */
+export function registrationUrl(inventory: Inventory): string {
+  const a = inventory.cluster.registrationAddress;
+  return `https://${a.includes(':') ? `[${a}]` : a}:9345`;
+}
