@@ -5,8 +5,14 @@ describe('object differences', () => {
   it('names each differing leaf with live and declared values', () => {
     expect(
       differences(
-        { spec: { addresses: ['10.0.0.1-10.0.0.9'], autoAssign: true }, metadata: { labels: { 'a.b/c': 'x' } } },
-        { spec: { addresses: ['10.0.0.1-10.0.0.5'], autoAssign: true }, metadata: { labels: { 'a.b/c': 'y' } } },
+        {
+          spec: { addresses: ['10.0.0.1-10.0.0.9'], autoAssign: true },
+          metadata: { labels: { 'a.b/c': 'x' } },
+        },
+        {
+          spec: { addresses: ['10.0.0.1-10.0.0.5'], autoAssign: true },
+          metadata: { labels: { 'a.b/c': 'y' } },
+        },
       ),
     ).toEqual([
       { path: 'spec.addresses', live: ['10.0.0.1-10.0.0.9'], declared: ['10.0.0.1-10.0.0.5'] },
