@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerDrift } from './commands/drift.ts';
 import { registerIgnition } from './commands/ignition.ts';
 import { registerLab } from './commands/lab.ts';
 import { registerProvision } from './commands/provision.ts';
@@ -25,6 +26,7 @@ export function createCli(io: CliIo): { run: (argv: readonly string[]) => Promis
     });
   registerValidate(program, io);
   registerProvision(program, io);
+  registerDrift(program, io);
   registerIgnition(program, io);
   registerLab(program, io);
   // Every subcommand reports usage errors through the same exit path as the program.

@@ -18,7 +18,11 @@ export function handleError(err: unknown, io: CliIo): number {
     writeLine(io.stderr, `${n} error${n === 1 ? '' : 's'}; nothing was changed`);
     return ExitCode.badInput;
   }
-  if (err instanceof RunError || err instanceof RemoteCommandError || err instanceof ConnectionError) {
+  if (err instanceof RunError) {
+    writeLine(io.stderr, `error: ${err.message}`);
+    return err.exitCode;
+  }
+  if (err instanceof RemoteCommandError || err instanceof ConnectionError) {
     writeLine(io.stderr, `error: ${err.message}`);
     return ExitCode.problem;
   }

@@ -12,7 +12,8 @@ import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
 import { runPlaybook } from '../playbooks/runner.ts';
 import { TASKS } from '../tasks/registry.ts';
 import { writeLine, type CliIo } from './io.ts';
-import { chooseOutput, createReporter } from './reporters/reporter.ts';
+import { chooseOutput, createReporter, type Reporter } from './reporters/reporter.ts';
+import type { RunListener, RunSummary } from '../playbooks/events.ts';
 
 export interface RunFlags {
   dryRun?: boolean;
@@ -34,13 +35,24 @@ const list = (s: string | undefined): string[] | undefined =>
         .map((x) => x.trim())
         .filter(Boolean);
 
-/** Runs a playbook against an inventory: the common path of `provision` and `plan`. */
+export interface RunCommandOptions {
+  /** More listeners beside the reporter (drift collects results this way). */
+  listeners?: RunListener[];
+  /** No reporter: the command prints its own report. */
+  quiet?: boolean;
+}
+
+/**
+ * Runs a playbook against an inventory: the common path of `provision`, `plan` and `drift`.
+ * Throws a RunError when a host failed; returns the summary otherwise.
+ */
 export async function runPlaybookCommand(
   file: string,
   flags: RunFlags,
   io: CliIo,
   commandName: string,
-): Promise<number> {
+  more: RunCommandOptions = {},
+): Promise<RunSummary> {
   const loaded = await loadInventory(file, { env: io.env, cwd: io.cwd });
   for (const w of loaded.warnings) writeLine(io.stderr, `warning: ${formatProblem(w)}`);
   const { inventory } = loaded;
@@ -74,7 +86,9 @@ export async function runPlaybookCommand(
   const redactor = new Redactor();
   // Every secret is read (and registered for redaction) before any host is touched.
   const secrets = resolveSecrets(loaded, io.env, redactor);
-  const reporter = await createReporter(chooseOutput(flags.output, io), io, flags.verbose);
+  const reporter: Reporter = more.quiet
+    ? { listener: () => undefined, flush: () => Promise.resolve() }
+    : await createReporter(chooseOutput(flags.output, io), io, flags.verbose);
   const runId = Math.random().toString(16).slice(2, 10);
   const journal = new Journal(join(io.cwd, '.rigger', 'runs'), runId, redactor);
   const summary = await runPlaybook({
@@ -83,7 +97,7 @@ export async function runPlaybookCommand(
     playbook,
     connect: (host) => connectSsh(sshTargetFor(inventory, host), { redactor }),
     redactor,
-    listeners: [reporter.listener, (e) => journal.record(e)],
+    listeners: [reporter.listener, (e) => journal.record(e), ...(more.listeners ?? [])],
     dryRun: flags.dryRun ?? false,
     ...(limit ? { limit } : {}),
     ...(flags.only ? { only: list(flags.only) } : {}),
@@ -102,5 +116,5 @@ export async function runPlaybookCommand(
         .map((h) => h.host)
         .join(', ')}; see ${journal.path}`,
     );
-  return 0;
+  return summary;
 }

@@ -79,6 +79,13 @@ export class ConnectionError extends Error {
 /** A run found or caused a problem on the targets: a failed task, a refused precondition. */
 export class RunError extends Error {
   override readonly name = 'RunError';
+  /** 1 by default; `drift` uses 2 when it could not check (the drift check itself failed). */
+  readonly exitCode: number;
+
+  constructor(message: string, options?: ErrorOptions & { exitCode?: number }) {
+    super(message, options);
+    this.exitCode = options?.exitCode ?? 1;
+  }
 }
 
 /** A bug in rigger itself. */
