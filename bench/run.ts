@@ -11,21 +11,20 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { $ } from 'zx';
+import { PROJECT_ROOT } from '../src/core/project-root.ts';
 import { labDown, labUp } from '../src/lab/lab.ts';
-import { ensureClusterToken } from '../src/lab/cluster-token.ts';
+import { DEFAULT_LAB_HOSTS } from '../src/lab/lab-spec.ts';
+import { LAB_INVENTORY, LAB_STATE_DIR } from '../src/lab/paths.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const STATE = join(ROOT, '.rigger', 'lab');
-const INVENTORY = join(ROOT, 'inventory', 'lab.yaml');
-const HOSTS: [string, string][] = [
-  ['cp-1', '172.31.250.11'],
-  ['cp-2', '172.31.250.12'],
-  ['cp-3', '172.31.250.13'],
-  ['worker-1', '172.31.250.21'],
-  ['worker-2', '172.31.250.22'],
-];
+const ROOT = PROJECT_ROOT;
+const STATE = LAB_STATE_DIR;
+const INVENTORY = LAB_INVENTORY;
+// The inventory's hosts (the spare is not in it), with their lab addresses.
+const HOSTS: [string, string][] = DEFAULT_LAB_HOSTS.filter((h) => h.name !== 'spare-1').map((h) => [
+  h.name,
+  h.address,
+]);
 $.verbose = false;
 $.cwd = ROOT;
 
@@ -40,7 +39,6 @@ interface Measure {
 async function freshLab(): Promise<void> {
   await labDown({ stateDir: STATE, log: () => undefined });
   await labUp({ stateDir: STATE, log: () => undefined });
-  await ensureClusterToken(STATE);
 }
 
 async function rigger(label: string): Promise<Measure> {

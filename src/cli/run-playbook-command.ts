@@ -9,7 +9,7 @@ import { loadInventory } from '../inventory/load.ts';
 import { resolveSecrets } from '../inventory/secrets.ts';
 import { Journal } from '../playbooks/journal.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
-import { runPlaybook } from '../playbooks/runner.ts';
+import { newRunId, runPlaybook } from '../playbooks/runner.ts';
 import { TASKS } from '../tasks/registry.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { chooseOutput, createReporter, type Reporter } from './reporters/reporter.ts';
@@ -89,7 +89,7 @@ export async function runPlaybookCommand(
   const reporter: Reporter = more.quiet
     ? { listener: () => undefined, flush: () => Promise.resolve() }
     : await createReporter(chooseOutput(flags.output, io), io, flags.verbose);
-  const runId = Math.random().toString(16).slice(2, 10);
+  const runId = newRunId();
   const journal = new Journal(join(io.cwd, '.rigger', 'runs'), runId, redactor);
   const summary = await runPlaybook({
     inventory,

@@ -7,7 +7,6 @@ export interface HostFacts {
   osLike: string[];
   osVersion: string;
   kernel: string;
-  hostname: string;
   /** `systemd-detect-virt -c` result: `none` on metal and VMs, else the container type. */
   container: string;
   /** `dpkg` or `none` (Flatcar has no package manager). */
@@ -17,7 +16,6 @@ export interface HostFacts {
 export const HOST_PROBES: readonly Probe[] = [
   { id: 'os-release', script: 'cat /etc/os-release /usr/lib/os-release 2>/dev/null | head -n 40' },
   { id: 'kernel', script: 'uname -r' },
-  { id: 'hostname', script: 'hostname' },
   { id: 'container', script: 'systemd-detect-virt -c || true' },
   {
     id: 'package-manager',
@@ -36,7 +34,6 @@ export function parseHostFacts(facts: Facts): HostFacts {
     osLike: (osRelease.get('ID_LIKE') ?? '').split(/\s+/).filter(Boolean),
     osVersion: osRelease.get('VERSION_ID') ?? '',
     kernel: facts.get('kernel'),
-    hostname: facts.get('hostname'),
     container: facts.get('container') || 'none',
     packageManager: facts.get('package-manager') === 'dpkg' ? 'dpkg' : 'none',
   };

@@ -1,5 +1,5 @@
-import { closest, distance } from 'fastest-levenshtein';
 import type { ConfigProblem } from '../core/errors.ts';
+import { didYouMean } from '../core/suggest.ts';
 import { formatPath, fromJsonPointer } from './field-path.ts';
 import type { ErrorObject } from './schema.ts';
 import type { SourceMap } from './source-map.ts';
@@ -53,7 +53,7 @@ function toProblem(e: ErrorObject, source: SourceMap): ConfigProblem {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const known = Object.keys((e.parentSchema?.properties ?? {}) as Record<string, unknown>);
-      return source.problem([...path, key], `unknown key "${key}"${suggest(key, known)}`, { key: true });
+      return source.problem([...path, key], `unknown key "${key}"${didYouMean(key, known)}`, { key: true });
     }
     case 'required': {
       const key = (e.params as { missingProperty: string }).missingProperty;
@@ -65,7 +65,7 @@ function toProblem(e: ErrorObject, source: SourceMap): ConfigProblem {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v));
       const got =
         typeof e.data === 'string'
-          ? suggest(
+          ? didYouMean(
               e.data,
               allowed.map((a) => JSON.parse(a) as string),
             )
@@ -79,14 +79,6 @@ function toProblem(e: ErrorObject, source: SourceMap): ConfigProblem {
     default:
       return source.problem(path, e.message ?? `fails ${e.keyword}`);
   }
-}
-
-/** `; did you mean "x"?` when a known word is close enough to be the intended one. */
-function suggest(word: string, known: readonly string[]): string {
-  if (known.length === 0) return '';
-  const best = closest(word, [...known]);
-  const limit = Math.max(2, Math.floor(best.length / 3));
-  return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? `; did you mean "${best}"?` : '';
 }
 
 function withArticle(type: string): string {

@@ -30,6 +30,7 @@ import { ensureProxy, findProxy, stopProxy } from './package-proxy.ts';
 import { labPaths, hostLogOf, type LabPaths } from './paths.ts';
 import { ensurePrerequisites, which } from './prerequisites.ts';
 import { probe, type LabSshConfig } from './readiness.ts';
+import { ensureClusterToken } from './cluster-token.ts';
 import {
   publicState,
   readStoredState,
@@ -106,6 +107,8 @@ export async function labUp(opts: LabOptions): Promise<LabState> {
   );
   await writeStoredState(paths, state);
   await writeKnownHosts(paths, state.hosts);
+  // The cluster token inventory/lab.yaml references: part of the lab's state like its keys.
+  await ensureClusterToken(opts.stateDir);
   try {
     await awaitHosts(sshConfig(tools.ssh, paths), state.hosts, paths, log);
   } finally {

@@ -1,10 +1,15 @@
-import { access } from 'node:fs/promises';
 /**
  * Where the lab keeps things. Per-lab files live under the caller's stateDir; what is expensive
  * to rebuild and the same for every clone (base images, the apt cache) lives under the user cache.
  */
+import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { projectPath } from '../core/project-root.ts';
+
+/** The project's own lab: its state (keys, known_hosts, token, upper dirs) and its inventory. */
+export const LAB_STATE_DIR = projectPath('.rigger', 'lab');
+export const LAB_INVENTORY = projectPath('inventory', 'lab.yaml');
 
 /** Files of one lab, all under its stateDir. */
 export interface LabPaths {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { closest, distance } from 'fastest-levenshtein';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
+import { didYouMean } from '../core/suggest.ts';
 import { compileSchema, readSchema } from '../inventory/schema.ts';
 import { schemaProblems } from '../inventory/schema-errors.ts';
 import { SourceMap } from '../inventory/source-map.ts';
@@ -58,10 +58,7 @@ export async function loadPlaybook(file: string, registry: ReadonlyMap<string, T
     names.add(phase.name);
     phase.tasks.forEach((id, t) => {
       if (registry.has(id)) return;
-      const best = known.length ? closest(id, known) : '';
-      const hint =
-        best && distance(id, best) <= Math.max(2, best.length / 3) ? `; did you mean "${best}"?` : '';
-      errors.push(source.problem(['phases', p, 'tasks', t], `unknown task "${id}"${hint}`));
+      errors.push(source.problem(['phases', p, 'tasks', t], `unknown task "${id}"${didYouMean(id, known)}`));
     });
   });
   if (errors.length) throw new ConfigError(errors);

@@ -26,7 +26,6 @@ function freshHost(name: string, osId = 'ubuntu'): FakeHost {
   const facts = new Map<string, string>([
     ['os-release', `ID=${osId}\nVERSION_ID="24.04"`],
     ['kernel', '6.8.0'],
-    ['hostname', name],
     ['container', 'none'],
     ['package-manager', 'dpkg'],
     ['files:sysctls', filesFact({ [SYSCTL_FILE]: undefined })],

@@ -60,6 +60,11 @@ interface HostRun {
   results: TaskResult[];
 }
 
+/** A short random id naming a run in the lock, the journal file and the output. */
+export function newRunId(): string {
+  return randomBytes(4).toString('hex');
+}
+
 /**
  * Runs a playbook: connect, take the run lock and gather every fact in one exec per host, then
  * the phases in order (each a barrier), each host's tasks in order with check / apply / re-check.
@@ -67,7 +72,7 @@ interface HostRun {
  */
 export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
   const started = Date.now();
-  const runId = opts.runId ?? randomBytes(4).toString('hex');
+  const runId = opts.runId ?? newRunId();
   const dryRun = opts.dryRun ?? false;
   const emit = (e: RunEvent): void => {
     for (const l of opts.listeners) l(e);

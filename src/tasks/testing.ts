@@ -20,7 +20,6 @@ export function contextFor(
       Object.entries({
         'os-release': found.os === 'flatcar' ? 'ID=flatcar' : 'ID=ubuntu',
         kernel: '6.8.0-test',
-        hostname: hostName,
         container: 'none',
         'package-manager': found.os === 'flatcar' ? 'none' : 'dpkg',
         ...facts,

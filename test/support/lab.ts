@@ -6,23 +6,20 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument, type Document } from 'yaml';
-import { ensureClusterToken } from '../../src/lab/cluster-token.ts';
 import { labDown, labUp } from '../../src/lab/lab.ts';
-import type { LabState } from '../../src/lab/lab-spec.ts';
+import { DEFAULT_LAB_HOSTS, type LabState } from '../../src/lab/lab-spec.ts';
+import { LAB_INVENTORY, LAB_STATE_DIR } from '../../src/lab/paths.ts';
+import { PROJECT_ROOT } from '../../src/core/project-root.ts';
 import { $ } from 'zx';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const LAB_STATE_DIR = join(ROOT, '.rigger', 'lab');
-export const LAB_INVENTORY = join(ROOT, 'inventory', 'lab.yaml');
+export { LAB_INVENTORY, LAB_STATE_DIR };
+export const ROOT = PROJECT_ROOT;
 const opts = { stateDir: LAB_STATE_DIR, log: () => undefined };
 
 /** The lab up (as it is, or created). */
 export async function ensureLab(): Promise<LabState> {
-  const state = await labUp(opts);
-  await ensureClusterToken(LAB_STATE_DIR);
-  return state;
+  return labUp(opts);
 }
 
 /** A lab of hosts fresh from the base image: nothing rigger did before is left. */
@@ -56,11 +53,6 @@ export async function onHost(address: string, command: string): Promise<string> 
 }
 
 /** Lab host addresses by inventory name. */
-export const ADDRESS: Record<string, string> = {
-  'cp-1': '172.31.250.11',
-  'cp-2': '172.31.250.12',
-  'cp-3': '172.31.250.13',
-  'worker-1': '172.31.250.21',
-  'worker-2': '172.31.250.22',
-  'spare-1': '172.31.250.31',
-};
+export const ADDRESS: Record<string, string> = Object.fromEntries(
+  DEFAULT_LAB_HOSTS.map((h) => [h.name, h.address]),
+);

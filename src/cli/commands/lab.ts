@@ -1,16 +1,10 @@
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { LabState } from '../../lab/lab-spec.ts';
 import { writeLine, type CliIo } from '../io.ts';
-import { PROJECT_ROOT } from '../../core/project-root.ts';
+import { LAB_INVENTORY, LAB_STATE_DIR } from '../../lab/paths.ts';
 
 /** The lab module (zx and friends) loads only when a lab command runs. */
 const labModule = () => import('../../lab/lab.ts');
-
-/** The project's root, where `inventory/lab.yaml` and the lab's state (`.rigger/lab`) live. */
-const ROOT = PROJECT_ROOT;
-export const LAB_STATE_DIR = join(ROOT, '.rigger', 'lab');
-export const LAB_INVENTORY = join(ROOT, 'inventory', 'lab.yaml');
 
 function printState(io: CliIo, state: LabState | undefined): void {
   if (!state) {
@@ -46,9 +40,7 @@ export function registerLab(program: Command, io: CliIo): void {
     .option('--output <mode>', 'output of the provision run: tty, plain or json')
     .action(async (flags: { provision?: boolean; output?: string }) => {
       const { labUp } = await labModule();
-      const { ensureClusterToken } = await import('../../lab/cluster-token.ts');
       const state = await labUp({ stateDir: LAB_STATE_DIR, log });
-      await ensureClusterToken(LAB_STATE_DIR);
       printState(io, state);
       if (flags.provision) {
         const { runPlaybookCommand } = await import('../run-playbook-command.ts');
