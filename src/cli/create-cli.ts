@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerDrift } from './commands/drift.ts';
 import { registerIgnition } from './commands/ignition.ts';
+import { registerKubeconfig } from './commands/kubeconfig.ts';
 import { registerLab } from './commands/lab.ts';
 import { registerProvision } from './commands/provision.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -28,6 +29,7 @@ export function createCli(io: CliIo): { run: (argv: readonly string[]) => Promis
   registerProvision(program, io);
   registerDrift(program, io);
   registerIgnition(program, io);
+  registerKubeconfig(program, io);
   registerLab(program, io);
   // Every subcommand reports usage errors through the same exit path as the program.
   const override = (cmd: Command): void => {

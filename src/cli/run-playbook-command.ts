@@ -10,6 +10,8 @@ import { resolveSecrets } from '../inventory/secrets.ts';
 import { Journal } from '../playbooks/journal.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
 import { newRunId, runPlaybook } from '../playbooks/runner.ts';
+import { supervisorAnswers } from '../kube/supervisor.ts';
+import { verifyArtifacts } from '../tasks/rke2-artifacts.ts';
 import { TASKS } from '../tasks/registry.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { chooseOutput, createReporter, type Reporter } from './reporters/reporter.ts';
@@ -86,6 +88,10 @@ export async function runPlaybookCommand(
   const redactor = new Redactor();
   // Every secret is read (and registered for redaction) before any host is touched.
   const secrets = resolveSecrets(loaded, io.env, redactor);
+  // Air-gap artifacts are checked against the release's checksums here, before any upload.
+  const { install } = inventory.cluster;
+  const artifacts =
+    install.mode === 'airgap' && install.artifactsDir ? await verifyArtifacts(install.artifactsDir) : [];
   const reporter: Reporter = more.quiet
     ? { listener: () => undefined, flush: () => Promise.resolve() }
     : await createReporter(chooseOutput(flags.output, io), io, flags.verbose);
@@ -107,6 +113,8 @@ export async function runPlaybookCommand(
     lockOwner: { owner: `${userInfo().username}@${machineName()}`, command: commandName },
     runId,
     journalPath: journal.path,
+    artifacts,
+    registrationAnswers: () => supervisorAnswers(inventory.cluster.registrationAddress),
   });
   await reporter.flush();
   if (summary.failed)

@@ -63,6 +63,10 @@ export interface Rke2 {
    * Number of etcd snapshots kept on each server.
    */
   snapshotRetention: number;
+  /**
+   * How long rigger waits for a node to be Ready (unit active, Node Ready, etcd member on servers) after starting or restarting RKE2 on it, before it fails the host and shows what it saw.
+   */
+  readyTimeoutSeconds: number;
 }
 /**
  * Where a secret comes from: an environment variable (`{ env: NAME }`) or a file (`{ file: PATH }`, its content with surrounding whitespace trimmed). Literal secrets are refused so that inventories can be committed.

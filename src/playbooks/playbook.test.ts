@@ -26,7 +26,8 @@ async function problems(text: string): Promise<string[]> {
 describe('playbooks', () => {
   it('loads the shipped provision playbook with every task resolved', async () => {
     const p = await loadPlaybook(join(PLAYBOOKS_DIR, 'provision.yaml'), TASKS);
-    expect(p.phases.map((x) => x.name)).toEqual(['prepare']);
+    expect(p.phases.map((x) => x.name)).toEqual(['prepare', 'rke2-servers', 'rke2-agents']);
+    expect(p.phases[1]?.strategy).toBe('serial');
     expect(p.phases[0]?.tasks.map((t) => t.id)).toContain('sysctls');
   });
 

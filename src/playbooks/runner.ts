@@ -15,7 +15,10 @@ import {
 import type { Transport } from '../hosts/transport.ts';
 import type { Secrets } from '../inventory/secrets.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
-import { TaskSkip, type Task } from '../tasks/task.ts';
+import { Rke2ClusterLink, type ClusterLink } from '../kube/cluster-link.ts';
+import type { VerifiedArtifact } from '../tasks/rke2-artifacts.ts';
+import { rke2Role } from '../tasks/rke2-layout.ts';
+import { TaskSkip, type Fleet, type Task, type TaskContext } from '../tasks/task.ts';
 import type { HostSummary, RunEvent, RunListener, RunSummary, TaskResult } from './events.ts';
 import { selects, type Playbook } from './playbook.ts';
 import { checkOs } from './preflight.ts';
@@ -47,6 +50,12 @@ export interface RunOptions {
   heartbeatSeconds?: number;
   runId?: string;
   journalPath?: string;
+  /** Air-gap artifacts verified on this machine before the run. */
+  artifacts?: readonly VerifiedArtifact[];
+  /** Asked once after facts are gathered: does an RKE2 supervisor answer at the registration address? */
+  registrationAnswers?: () => Promise<boolean>;
+  /** The cluster's API for readiness checks; by default read from a healthy server of this run. */
+  cluster?: ClusterLink;
 }
 
 interface HostRun {
@@ -147,6 +156,30 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
       }
     });
 
+    const fleet: Fleet = {
+      facts: new Map(
+        [...runs.values()].flatMap((r) => (r.facts && !r.stopped ? [[r.host.name, r.facts] as const] : [])),
+      ),
+      registrationAnswers: (await opts.registrationAnswers?.().catch(() => false)) ?? false,
+    };
+    const cluster =
+      opts.cluster ??
+      new Rke2ClusterLink(() =>
+        opts.inventory.hosts.flatMap((h) => {
+          const r = runs.get(h.name);
+          return rke2Role(h) === 'server' && r?.transport && !r.stopped
+            ? [{ name: h.name, address: h.address, transport: r.transport }]
+            : [];
+        }),
+      );
+    const shared = {
+      inventory: opts.inventory,
+      secrets: opts.secrets ?? new Map(),
+      fleet,
+      cluster,
+      artifacts: opts.artifacts ?? [],
+    };
+
     // A run that could not lock every host changes nothing: another run is working on them.
     const refused = [...runs.values()].filter((r) => r.stopped?.includes('locked by run'));
     if (refused.length > 0) {
@@ -190,21 +223,22 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
             task: task.id,
             title: task.title,
           });
-          const result = await runTask(
-            r,
-            task,
-            phase.name,
-            opts.inventory,
-            opts.secrets ?? new Map(),
-            dryRun,
-            opts.redactor,
-          );
+          const result = await runTask(r, task, phase.name, shared, dryRun, opts.redactor);
           if (result.status === 'failed') r.stopped = `${task.id} failed in phase ${phase.name}`;
           record(r, result);
         }
       };
-      if (phase.strategy === 'serial') for (const r of hosts) await work(r);
-      else await forEachHost(hosts, work);
+      if (phase.strategy === 'serial') {
+        // One host at a time, and none after one failed: a rolling change stops where it broke
+        // (a server that did not join must not be followed by the next one).
+        let failed: string | undefined;
+        for (const r of hosts) {
+          if (failed && !r.stopped) r.stopped = `${failed} failed earlier in the serial phase ${phase.name}`;
+          await work(r);
+          if (!failed && r.results.some((x) => x.phase === phase.name && x.status === 'failed'))
+            failed = r.host.name;
+        }
+      } else await forEachHost(hosts, work);
       emit({ type: 'phase-end', phase: phase.name });
     }
   } finally {
@@ -247,17 +281,17 @@ async function runTask(
   r: HostRun,
   task: Task,
   phase: string,
-  inventory: Inventory,
-  secrets: Secrets,
+  shared: Omit<TaskContext, 'host' | 'facts' | 'hostFacts'>,
   dryRun: boolean,
   redactor: Redactor,
 ): Promise<TaskResult> {
+  const { inventory } = shared;
   const t0 = Date.now();
   const base = { host: r.host.name, phase, task: task.id };
   const transport = r.transport;
   const hostFacts = r.hostFacts;
   if (!transport || !r.facts || !hostFacts) throw new Error('runTask before facts were gathered');
-  const ctx = { inventory, secrets, host: r.host, facts: r.facts, hostFacts };
+  const ctx: TaskContext = { ...shared, host: r.host, facts: r.facts, hostFacts };
   let planned: ReturnType<Task['plan']> = [];
   try {
     planned = task.plan(ctx);

@@ -30,19 +30,35 @@ async function problems(dir: string): Promise<string[]> {
   }
 }
 
+const ZST = AIRGAP_FILES.images[0];
+const GZ = AIRGAP_FILES.images[1];
+
 describe('air-gap artifacts', () => {
-  const good = { [AIRGAP_FILES.tarball]: 'tarball', [AIRGAP_FILES.images]: 'images' };
+  const good = { [AIRGAP_FILES.tarball]: 'tarball', [ZST]: 'images' };
   const goodSums = {
     [AIRGAP_FILES.tarball]: sha('tarball'),
-    [AIRGAP_FILES.images]: sha('images'),
+    [ZST]: sha('images'),
     'other.txt': sha('x'),
   };
 
   it('accepts artifacts whose content matches the release checksums', async () => {
     const verified = await verifyArtifacts(artifacts(good, goodSums));
-    expect(verified.map((v) => [v.name, v.sha256])).toEqual([
-      [AIRGAP_FILES.tarball, sha('tarball')],
-      [AIRGAP_FILES.images, sha('images')],
+    expect(verified.map((v) => [v.kind, v.name, v.sha256])).toEqual([
+      ['tarball', AIRGAP_FILES.tarball, sha('tarball')],
+      ['images', ZST, sha('images')],
+      ['checksums', AIRGAP_FILES.checksums, expect.stringMatching(/^[0-9a-f]{64}$/)],
+    ]);
+  });
+
+  it('takes the gzip images when the checksum file lists those instead of zstd', async () => {
+    const dir = artifacts(
+      { [AIRGAP_FILES.tarball]: 'tarball', [GZ]: 'images' },
+      { [AIRGAP_FILES.tarball]: sha('tarball'), [GZ]: sha('images') },
+    );
+    expect((await verifyArtifacts(dir)).map((v) => v.name)).toEqual([
+      AIRGAP_FILES.tarball,
+      GZ,
+      AIRGAP_FILES.checksums,
     ]);
   });
 
@@ -54,10 +70,10 @@ describe('air-gap artifacts', () => {
   });
 
   it('refuses a missing artifact and one the checksum file does not list', async () => {
-    const dir = artifacts({ [AIRGAP_FILES.tarball]: 'tarball' }, { [AIRGAP_FILES.images]: sha('images') });
+    const dir = artifacts({ [AIRGAP_FILES.tarball]: 'tarball' }, { [ZST]: sha('images') });
     expect(await problems(dir)).toEqual([
       `${AIRGAP_FILES.tarball}: not listed in sha256sum-amd64.txt; refusing an artifact that cannot be verified`,
-      `${AIRGAP_FILES.images}: missing from the artifacts directory`,
+      `${ZST}: missing from the artifacts directory`,
     ]);
   });
 

@@ -4,15 +4,20 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
 
-/** The files of an RKE2 air-gap release, as the release publishes them. */
+/**
+ * The files of an RKE2 air-gap release, as the release publishes them. The images come as
+ * `.tar.zst` and as `.tar.gz`; RKE2 imports either, rigger takes the one the checksum file lists
+ * (zstd first).
+ */
 export const AIRGAP_FILES = {
   tarball: 'rke2.linux-amd64.tar.gz',
-  images: 'rke2-images.linux-amd64.tar.zst',
+  images: ['rke2-images.linux-amd64.tar.zst', 'rke2-images.linux-amd64.tar.gz'],
   checksums: 'sha256sum-amd64.txt',
 } as const;
 
 /** One artifact whose content matched the release's checksum file. */
 export interface VerifiedArtifact {
+  kind: 'tarball' | 'images' | 'checksums';
   name: string;
   path: string;
   sha256: string;
@@ -49,7 +54,11 @@ export async function verifyArtifacts(dir: string): Promise<VerifiedArtifact[]> 
   }
   const problems: ConfigProblem[] = [];
   const verified: VerifiedArtifact[] = [];
-  for (const name of [AIRGAP_FILES.tarball, AIRGAP_FILES.images]) {
+  const images = AIRGAP_FILES.images.find((n) => sums.has(n)) ?? AIRGAP_FILES.images[0];
+  for (const [kind, name] of [
+    ['tarball', AIRGAP_FILES.tarball],
+    ['images', images],
+  ] as const) {
     const path = join(dir, name);
     const expected = sums.get(name);
     const problem = (message: string): number =>
@@ -72,8 +81,16 @@ export async function verifyArtifacts(dir: string): Promise<VerifiedArtifact[]> 
       );
       continue;
     }
-    verified.push({ name, path, sha256: actual, size });
+    verified.push({ kind, name, path, sha256: actual, size });
   }
   if (problems.length) throw new ConfigError(problems);
+  const sumsStat = await stat(sumsPath);
+  verified.push({
+    kind: 'checksums',
+    name: AIRGAP_FILES.checksums,
+    path: sumsPath,
+    sha256: await sha256Of(sumsPath),
+    size: sumsStat.size,
+  });
   return verified;
 }

@@ -2,7 +2,17 @@ import type { HostFacts } from '../hosts/host-facts.ts';
 import type { Facts, Probe } from '../hosts/probe.ts';
 import type { Secrets } from '../inventory/secrets.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
+import type { ClusterLink } from '../kube/cluster-link.ts';
 import type { Change } from './change.ts';
+import type { VerifiedArtifact } from './rke2-artifacts.ts';
+
+/** What the run saw of every host and of the cluster when it started: the same for every task. */
+export interface Fleet {
+  /** Facts of each host the run reached, by name. */
+  facts: ReadonlyMap<string, Facts>;
+  /** Whether an RKE2 supervisor answered at the registration address. */
+  registrationAnswers: boolean;
+}
 
 /** What a task knows when it decides: the inventory, its host, and that host's facts. */
 export interface TaskContext {
@@ -12,6 +22,11 @@ export interface TaskContext {
   host: Host;
   facts: Facts;
   hostFacts: HostFacts;
+  fleet: Fleet;
+  /** The cluster's API, reached through a healthy server: for readiness checks in `apply`. */
+  cluster: ClusterLink;
+  /** Air-gap artifacts verified on this machine before the run (empty for online installs). */
+  artifacts: readonly VerifiedArtifact[];
 }
 
 /** What a task knows before facts exist: enough to name the probes it needs. */

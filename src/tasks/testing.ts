@@ -3,7 +3,8 @@ import { parseHostFacts } from '../hosts/host-facts.ts';
 import { Facts } from '../hosts/probe.ts';
 import { loadText, prodText } from '../inventory/testing.ts';
 import type { Host } from '../inventory/types.generated.ts';
-import type { TaskContext } from './task.ts';
+import { NO_CLUSTER } from '../kube/cluster-link.ts';
+import type { Fleet, TaskContext } from './task.ts';
 
 const inventory = loadText(prodText()).inventory;
 
@@ -11,6 +12,7 @@ export function contextFor(
   hostName: string,
   facts: Record<string, string>,
   edit: (h: Host) => Host = (h) => h,
+  more: Partial<Pick<TaskContext, 'fleet' | 'cluster' | 'artifacts' | 'secrets'>> = {},
 ): TaskContext {
   const found = inventory.hosts.find((h) => h.name === hostName);
   if (!found) throw new Error(`no host ${hostName}`);
@@ -26,5 +28,16 @@ export function contextFor(
       }),
     ),
   );
-  return { inventory, secrets: new Map(), host: edit(found), facts: all, hostFacts: parseHostFacts(all) };
+  const fleet: Fleet = { facts: new Map([[hostName, all]]), registrationAnswers: false };
+  return {
+    inventory,
+    secrets: new Map(),
+    host: edit(found),
+    facts: all,
+    hostFacts: parseHostFacts(all),
+    fleet,
+    cluster: NO_CLUSTER,
+    artifacts: [],
+    ...more,
+  };
 }

@@ -1,0 +1,72 @@
+/**
+ * The cluster's API as rigger reaches it during a run: through the kubeconfig RKE2 wrote on a
+ * server, pointed at that server's own address. Tasks use it to see what the API server says of a
+ * node (registered, Ready, roles) after starting RKE2 on it.
+ */
+import { CoreV1Api, KubeConfig, type V1Node } from '@kubernetes/client-node';
+import { RunError } from '../core/errors.ts';
+import type { Transport } from '../hosts/transport.ts';
+import { messageOf, statusOf } from './object-ref.ts';
+import { apiUrl, pointKubeconfig } from './rke2-kubeconfig.ts';
+
+export const RKE2_KUBECONFIG_PATH = '/etc/rancher/rke2/rke2.yaml';
+
+export interface ClusterLink {
+  /** The Node as the API server has it now; undefined when there is no such Node. */
+  node(name: string): Promise<V1Node | undefined>;
+}
+
+/** A server a link may read rke2.yaml from. */
+export interface ServerSource {
+  name: string;
+  address: string;
+  transport: Transport;
+}
+
+/** The first server whose own API answers, with its rke2.yaml (still pointing at 127.0.0.1). */
+export async function healthyServerKubeconfig(
+  servers: readonly ServerSource[],
+): Promise<{ server: ServerSource; text: string; kubeConfig: KubeConfig }> {
+  const seen: string[] = [];
+  for (const s of servers) {
+    try {
+      const read = await s.transport.exec(`cat ${RKE2_KUBECONFIG_PATH}`);
+      if (read.code !== 0) {
+        seen.push(`${s.name}: no ${RKE2_KUBECONFIG_PATH}`);
+        continue;
+      }
+      const kubeConfig = new KubeConfig();
+      kubeConfig.loadFromString(pointKubeconfig(read.stdout, apiUrl(s.address)));
+      await kubeConfig.makeApiClient(CoreV1Api).listNode({ limit: 1 });
+      return { server: s, text: read.stdout, kubeConfig };
+    } catch (e) {
+      seen.push(`${s.name}: ${messageOf(e)}`);
+    }
+  }
+  throw new RunError(
+    `no healthy RKE2 server: ${seen.length ? seen.join('; ') : 'no server of the inventory was reached'}`,
+  );
+}
+
+/** A link that finds a healthy server on first use and again after the one it used failed. */
+export class Rke2ClusterLink implements ClusterLink {
+  #api: CoreV1Api | undefined;
+
+  constructor(private readonly servers: () => readonly ServerSource[]) {}
+
+  async node(name: string): Promise<V1Node | undefined> {
+    this.#api ??= (await healthyServerKubeconfig(this.servers())).kubeConfig.makeApiClient(CoreV1Api);
+    try {
+      return await this.#api.readNode({ name });
+    } catch (e) {
+      if (statusOf(e) === 404) return undefined;
+      this.#api = undefined;
+      throw e;
+    }
+  }
+}
+
+/** For runs and tests that never reach a cluster: any use is a bug in the playbook. */
+export const NO_CLUSTER: ClusterLink = {
+  node: () => Promise.reject(new RunError('this run has no cluster to ask (no RKE2 server in it)')),
+};

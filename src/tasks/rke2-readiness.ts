@@ -1,0 +1,143 @@
+/**
+ * Waits until RKE2 on a host is really up, and when it is not, says what was seen: the unit's
+ * state and restarts, the journal's last lines, the Node as the API server has it, the etcd
+ * members. A node is ready when its unit is active (RKE2's units are `Type=notify`: active means
+ * RKE2 said it is up), its Node is registered and `Ready`, and, on a server, it carries the
+ * control-plane and etcd roles and its etcd member is started.
+ */
+import type { V1Node } from '@kubernetes/client-node';
+import { RunError } from '../core/errors.ts';
+import type { Transport } from '../hosts/transport.ts';
+import { messageOf } from '../kube/object-ref.ts';
+import { RKE2_ETCD_TLS, rke2Layout } from './rke2-layout.ts';
+import type { TaskContext } from './task.ts';
+
+export interface ReadinessOptions {
+  timeoutMs: number;
+  intervalMs?: number;
+  /** Restarts after which a unit whose journal shows a fatal error is failed at once. */
+  fatalAfterRestarts?: number;
+}
+
+interface UnitState {
+  active: string;
+  sub: string;
+  restarts: number;
+}
+
+const ETCD_MEMBERS = [
+  'curl -sS --max-time 5',
+  `--cacert ${RKE2_ETCD_TLS}/server-ca.crt`,
+  `--cert ${RKE2_ETCD_TLS}/server-client.crt`,
+  `--key ${RKE2_ETCD_TLS}/server-client.key`,
+  "-X POST -d '{}' https://127.0.0.1:2379/v3/cluster/member/list",
+].join(' ');
+
+export interface EtcdMember {
+  name: string;
+  peerURLs: string[];
+}
+
+/** The etcd members, as the server's local etcd lists them (started members have a name). */
+export async function etcdMembers(t: Transport): Promise<EtcdMember[]> {
+  const r = await t.exec(ETCD_MEMBERS);
+  if (r.code !== 0) throw new RunError(`etcd member list failed: ${(r.stderr || r.stdout).trim()}`);
+  const doc = JSON.parse(r.stdout) as { members?: { name?: string; peerURLs?: string[] }[] };
+  return (doc.members ?? []).map((m) => ({ name: m.name ?? '', peerURLs: m.peerURLs ?? [] }));
+}
+
+/** The member that belongs to a node: by the name RKE2 gave it or by the node's peer address. */
+export function memberOf(
+  members: readonly EtcdMember[],
+  node: V1Node | undefined,
+  address: string,
+): EtcdMember | undefined {
+  const annotated = node?.metadata?.annotations?.['etcd.rke2.cattle.io/node-name'];
+  const host = address.includes(':') ? `[${address}]` : address;
+  return members.find(
+    (m) =>
+      (annotated !== undefined && m.name === annotated) || m.peerURLs.some((u) => u.includes(`//${host}:`)),
+  );
+}
+
+async function unitState(t: Transport, unit: string): Promise<UnitState> {
+  const r = await t.exec(`systemctl show -p ActiveState,SubState,NRestarts ${unit}`);
+  const get = (k: string): string => new RegExp(`^${k}=(.*)$`, 'm').exec(r.stdout)?.[1] ?? '';
+  return {
+    active: get('ActiveState') || 'unknown',
+    sub: get('SubState'),
+    restarts: Number(get('NRestarts')) || 0,
+  };
+}
+
+async function journalTail(t: Transport, unit: string, lines = 15): Promise<string> {
+  const r = await t.exec(`journalctl -u ${unit} -n ${lines} --no-pager -o cat`);
+  return r.stdout.trimEnd();
+}
+
+function nodeSummary(node: V1Node | undefined, server: boolean): { ready: boolean; seen: string } {
+  if (!node) return { ready: false, seen: 'not registered in the API server' };
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+  const labels = node.metadata?.labels ?? {};
+  const missing = server
+    ? ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/etcd'].filter(
+        (l) => labels[l] !== 'true',
+      )
+    : [];
+  const readyText = ready
+    ? `Ready=${ready.status}${ready.message ? ` (${ready.message})` : ''}`
+    : 'no Ready condition';
+  return {
+    ready: ready?.status === 'True' && missing.length === 0,
+    seen: missing.length ? `${readyText}, missing labels ${missing.join(', ')}` : readyText,
+  };
+}
+
+/** Resolves when the node is ready; otherwise throws a RunError saying what was last seen. */
+export async function waitForNode(t: Transport, ctx: TaskContext, opts: ReadinessOptions): Promise<void> {
+  const { host } = ctx;
+  const { unit, role } = rke2Layout(host);
+  const server = role === 'server';
+  const deadline = Date.now() + opts.timeoutMs;
+  const interval = opts.intervalMs ?? 2000;
+  let seen = 'nothing yet';
+  let unit_: UnitState = { active: 'unknown', sub: '', restarts: 0 };
+  for (;;) {
+    unit_ = await unitState(t, unit);
+    const unitText = `${unit} ${unit_.active}${unit_.sub ? ` (${unit_.sub})` : ''}, ${unit_.restarts} restart(s)`;
+    if (unit_.active === 'active') {
+      let node: V1Node | undefined;
+      let nodeText: string;
+      try {
+        node = await ctx.cluster.node(host.name);
+        const s = nodeSummary(node, server);
+        nodeText = `node ${s.seen}`;
+        if (s.ready && !server) return;
+        if (s.ready) {
+          const member = memberOf(await etcdMembers(t), node, host.address);
+          if (member?.name) return;
+          nodeText += member ? '; etcd member added but not started' : '; not an etcd member';
+        }
+      } catch (e) {
+        nodeText = `API: ${messageOf(e)}`;
+      }
+      seen = `${unitText}; ${nodeText}`;
+    } else {
+      seen = unitText;
+      if (unit_.restarts >= (opts.fatalAfterRestarts ?? 2)) {
+        const tail = await journalTail(t, unit);
+        const fatal = tail
+          .split('\n')
+          .filter((l) => /level=fatal/.test(l))
+          .pop();
+        if (fatal) throw new RunError(`${unit} keeps failing: ${seen}; last fatal error: ${fatal}`);
+      }
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  const tail = await journalTail(t, unit).catch(() => '(journal unavailable)');
+  throw new RunError(
+    `${host.name} not ready after ${Math.round(opts.timeoutMs / 1000)} s: ${seen}\njournal (${unit}, last lines):\n${tail}`,
+  );
+}
