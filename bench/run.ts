@@ -1,5 +1,6 @@
 /**
- * Node preparation on the lab's 5 inventory hosts, rigger against Ansible, side by side in one go:
+ * Node preparation (the `prepare` phase: RKE2 itself has no Ansible twin here) on the lab's 5
+ * inventory hosts, rigger against Ansible, side by side in one go:
  * first converge on fresh hosts and the no-op re-run, for each. Prints wall time, the ratio, SSH
  * execs per host and rigger's peak memory. Usage (as root, on a machine of the lab's kind):
  *
@@ -44,7 +45,7 @@ async function freshLab(): Promise<void> {
 async function rigger(label: string): Promise<Measure> {
   const t0 = process.hrtime.bigint();
   const out =
-    await $`/usr/bin/time -f ${'maxrss=%M'} node bin/rigger.js provision ${INVENTORY} --output json`.nothrow();
+    await $`/usr/bin/time -f ${'maxrss=%M'} node bin/rigger.js provision ${INVENTORY} --only prepare --output json`.nothrow();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const end = out.stdout
     .trim()

@@ -16,9 +16,13 @@ import { writeLine, type CliIo } from './io.ts';
 /**
  * Reads `/etc/rancher/rke2/rke2.yaml` from the first server whose API answers, points it at the
  * registration address and names it after the cluster. Written with mode 0600 from the first
- * byte (it holds the admin's client key), or printed when the output is `-`.
+ * byte (it holds the admin's client key), or printed when the output is `-`. Returns the path written.
  */
-export async function fetchKubeconfig(file: string, output: string | undefined, io: CliIo): Promise<void> {
+export async function fetchKubeconfig(
+  file: string,
+  output: string | undefined,
+  io: CliIo,
+): Promise<string | undefined> {
   const { inventory } = await loadInventory(file, { env: io.env, cwd: io.cwd });
   const redactor = new Redactor();
   const seen: string[] = [];
@@ -32,12 +36,12 @@ export async function fetchKubeconfig(file: string, output: string | undefined, 
       const kubeconfig = pointKubeconfig(text, api, inventory.cluster.name);
       if (output === '-') {
         io.stdout.write(kubeconfig);
-      } else {
-        const target = resolve(io.cwd, output ?? `${inventory.cluster.name}.kubeconfig`);
-        await writePrivate(target, kubeconfig);
-        writeLine(io.stderr, `wrote ${target} (mode 0600) from ${host.name}; API at ${api}`);
+        return undefined;
       }
-      return;
+      const target = resolve(io.cwd, output ?? `${inventory.cluster.name}.kubeconfig`);
+      await writePrivate(target, kubeconfig);
+      writeLine(io.stderr, `wrote ${target} (mode 0600) from ${host.name}; API at ${api}`);
+      return target;
     } catch (e) {
       seen.push(redactor.redact(e instanceof Error ? e.message : String(e)));
     } finally {

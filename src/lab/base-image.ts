@@ -1,8 +1,10 @@
 /**
  * The Debian root every lab host boots from, read-only under each host's overlay. Building it
  * takes a minute or two, so it is cached per user and named by a hash of its recipe: change the
- * recipe and a new base is built beside the old one. It is built in a temp dir and renamed into
- * place, so an interrupted build never leaves a half base that looks finished.
+ * recipe and a new base is built beside the old one, and the next `lab up` recreates every host
+ * over it (an upper dir only fits the base it was made over; see lab-host.ts). It is built in a
+ * temp dir and renamed into place, so an interrupted build never leaves a half base that looks
+ * finished.
  */
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
@@ -26,6 +28,8 @@ const INCLUDE = [
   // Ansible runs against the lab in the performance benchmark.
   'python3',
   'ca-certificates',
+  // Flatcar ships curl and has no package manager: the Flatcar-like host gets it from the base.
+  'curl',
   'procps',
   'kmod',
 ];

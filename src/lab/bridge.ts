@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { $ } from 'zx';
 import { RunError } from '../core/errors.ts';
-import { LAB_BRIDGE, LAB_BRIDGE_ADDRESS, LAB_PREFIX_LENGTH } from './lab-spec.ts';
+import { LAB_BRIDGE, LAB_BRIDGE_ADDRESS, LAB_PREFIX_LENGTH, LAB_REGISTRATION_ADDRESS } from './lab-spec.ts';
 
 interface IpAddrInfo {
   family: string;
@@ -45,9 +45,9 @@ function isUp(link: IpLink): boolean {
   return link.flags?.includes('UP') ?? false;
 }
 
-function hasLabAddress(link: IpLink): boolean {
+function hasLabAddress(link: IpLink, address = LAB_BRIDGE_ADDRESS): boolean {
   return (link.addr_info ?? []).some(
-    (a) => a.family === 'inet' && a.local === LAB_BRIDGE_ADDRESS && a.prefixlen === LAB_PREFIX_LENGTH,
+    (a) => a.family === 'inet' && a.local === address && a.prefixlen === LAB_PREFIX_LENGTH,
   );
 }
 
@@ -94,6 +94,22 @@ export async function ensureBridge(ip: string, log: (line: string) => void): Pro
   if (!(await bridgeReady(ip))) {
     throw new RunError(`bridge ${LAB_BRIDGE} is still not up with ${LAB_BRIDGE_ADDRESS} after setting it up`);
   }
+}
+
+/**
+ * Adds the registration address to the bridge as a second address, where the lab's load balancer
+ * listens: to the hosts it is one more address on their subnet, as a real VIP would be.
+ */
+export async function ensureRegistrationAddress(ip: string, log: (line: string) => void): Promise<void> {
+  const link = await showBridge(ip);
+  if (link === undefined) throw new RunError(`bridge ${LAB_BRIDGE} is missing`);
+  if (hasLabAddress(link, LAB_REGISTRATION_ADDRESS)) return;
+  log(
+    `lab: adding the registration address ${LAB_REGISTRATION_ADDRESS}/${LAB_PREFIX_LENGTH} to ${LAB_BRIDGE}`,
+  );
+  await $({
+    quiet: true,
+  })`${ip} addr add ${`${LAB_REGISTRATION_ADDRESS}/${LAB_PREFIX_LENGTH}`} dev ${LAB_BRIDGE}`;
 }
 
 /** Deletes the bridge; the hosts' veths must already be gone (their machines stopped). */

@@ -4,8 +4,9 @@
  * and whatever rigger changed on it across restarts and repeated `lab up`.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFile, chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, chmod, chown, lstat, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { $ } from 'zx';
 import { ensureHostKey } from './keys.ts';
 import { LAB_PREFIX_LENGTH, LAB_USER, type LabHostSpec } from './lab-spec.ts';
 
@@ -14,6 +15,8 @@ export interface HostFilesInput {
   machine: string;
   baseDir: string;
   upperDir: string;
+  /** Where a Flatcar-like host's read-only /usr layer goes (MachineSpec.usrLayer). */
+  usrLayer: string;
   clientPublicKey: string;
   sshKeygen: string;
 }
@@ -24,6 +27,7 @@ export interface HostFilesInput {
  */
 const PREPARE: Record<LabHostSpec['variant'], (input: HostFilesInput) => Promise<void>> = {
   debian: prepareDebianHost,
+  flatcar: prepareFlatcarHost,
 };
 
 /** Writes the host's own files into its upper dir before it boots; keeps what is already there. */
@@ -48,6 +52,84 @@ async function prepareDebianHost(input: HostFilesInput): Promise<void> {
 
   await authorize(baseDir, upperDir, 'root', input.clientPublicKey);
   await authorize(baseDir, upperDir, `home/${LAB_USER}`, input.clientPublicKey);
+}
+
+/** What Flatcar's /usr/lib/os-release says (no ID_LIKE, so nothing takes it for Debian). */
+export const FLATCAR_OS_RELEASE = [
+  'NAME="Flatcar Container Linux by Kinvolk"',
+  'ID=flatcar',
+  'VERSION=4230.2.0',
+  'VERSION_ID=4230.2.0',
+  'BUILD_ID=2025-07-01-2123',
+  'SYSEXT_LEVEL=1.0',
+  'PRETTY_NAME="Flatcar Container Linux by Kinvolk 4230.2.0 (Oklo)"',
+  'ANSI_COLOR="38;5;75"',
+  'HOME_URL="https://flatcar.org/"',
+  'BUG_REPORT_URL="https://issues.flatcar.org"',
+  'FLATCAR_BOARD="amd64-usr"',
+  'CPE_NAME="cpe:2.3:o:flatcar-linux:flatcar_linux:4230.2.0:*:*:*:*:*:*:*"',
+  '',
+].join('\n');
+
+/** apt's and dpkg's state and configuration outside /usr, hidden on a Flatcar-like host. */
+const FLATCAR_HIDDEN = [
+  'etc/apt',
+  'etc/dpkg',
+  'etc/debian_version',
+  'var/lib/apt',
+  'var/lib/dpkg',
+  'var/cache/apt',
+  'var/log/apt',
+];
+
+/** Programs in the base's /usr/bin and /usr/sbin that a Flatcar-like host must not have. */
+const PACKAGE_TOOL = /^(apt|dpkg)(-|$)/;
+
+/**
+ * Debian's files plus what makes the host Flatcar-like. /usr becomes a read-only overlay of the
+ * base's /usr under a layer of this host's (nspawn mounts it, see machine.ts): whiteouts hide apt
+ * and dpkg, and Flatcar's os-release replaces Debian's (/etc/os-release links to it, as on
+ * Flatcar). Outside /usr, whiteouts in the upper dir hide apt's and dpkg's state. /opt stays
+ * writable, which is where RKE2's tar install goes on Flatcar.
+ */
+async function prepareFlatcarHost(input: HostFilesInput): Promise<void> {
+  await prepareDebianHost(input);
+  const { baseDir, upperDir, usrLayer } = input;
+  for (const rel of FLATCAR_HIDDEN) {
+    if ((await lstat(join(baseDir, rel)).catch(() => undefined)) === undefined) continue;
+    await mkdirLikeBase(baseDir, upperDir, dirname(rel));
+    await whiteout(join(upperDir, rel));
+  }
+
+  const baseUsr = join(baseDir, 'usr');
+  // The layer's root is the host's /usr: its mode is what the host sees there.
+  await mkdir(usrLayer, { recursive: true, mode: 0o755 });
+  await chmod(usrLayer, 0o755);
+  for (const dir of ['bin', 'sbin']) {
+    const tools = (await readdir(join(baseUsr, dir))).filter((n) => PACKAGE_TOOL.test(n));
+    if (tools.length > 0) await mkdirLikeBase(baseUsr, usrLayer, dir);
+    for (const name of tools) await whiteout(join(usrLayer, dir, name));
+  }
+  for (const rel of ['lib/apt', 'lib/dpkg']) {
+    if ((await lstat(join(baseUsr, rel)).catch(() => undefined)) === undefined) continue;
+    await mkdirLikeBase(baseUsr, usrLayer, 'lib');
+    await whiteout(join(usrLayer, rel));
+  }
+  await mkdirLikeBase(baseUsr, usrLayer, 'lib');
+  await writeIfMissing(join(usrLayer, 'lib/os-release'), FLATCAR_OS_RELEASE, 0o644);
+}
+
+/** An overlayfs whiteout (a 0:0 character device): the file below it does not exist in the overlay. */
+async function whiteout(path: string): Promise<void> {
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing?.isCharacterDevice() === true && existing.rdev === 0) return;
+  if (existing !== undefined) await $({ quiet: true })`rm -rf --one-file-system -- ${path}`;
+  await $({ quiet: true })`mknod ${path} c 0 0`;
+}
+
+/** The read-only /usr layer a variant boots with (MachineSpec.usrLayer), if any. */
+export function usrLayerFor(variant: LabHostSpec['variant'], usrLayer: string): string | undefined {
+  return variant === 'flatcar' ? usrLayer : undefined;
 }
 
 /** Static address on nspawn's host0 veth; no gateway, no IPv6, nothing that leaves the subnet. */

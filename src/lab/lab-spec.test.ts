@@ -36,3 +36,18 @@ describe('validateLabHosts', () => {
     );
   });
 });
+
+describe('lab host variants and the registration address', () => {
+  it('makes worker-2 the Flatcar-like host and keeps the others Debian', () => {
+    expect(DEFAULT_LAB_HOSTS.filter((h) => h.variant === 'flatcar').map((h) => h.name)).toEqual(['worker-2']);
+  });
+
+  it('refuses an unknown variant and a host on the registration address', () => {
+    const hosts = [
+      { name: 'a', address: '172.31.250.10', variant: 'debian' },
+      { name: 'b', address: '172.31.250.20', variant: 'ubuntu' },
+    ] as unknown as LabHostSpec[];
+    expect(() => validateLabHosts(hosts)).toThrow(/registration address/);
+    expect(() => validateLabHosts(hosts)).toThrow(/variant ubuntu is not one of debian, flatcar/);
+  });
+});

@@ -10,9 +10,18 @@ export interface LabHostSpec {
   name: string;
   /** IPv4 address inside {@link LAB_SUBNET}. */
   address: string;
-  /** Operating system of the host. Only Debian exists today; Flatcar is planned. */
-  variant: 'debian';
+  /**
+   * What the host looks like. `debian`: the base image as it is. `flatcar`: the same base made to
+   * look like Flatcar Container Linux where rigger can tell: os-release says `ID=flatcar`, no apt
+   * or dpkg, `/usr` read-only (so `/usr/local` too), `/opt` writable. Lab-only differences from a
+   * real Flatcar: python3 is there (the RKE2 stand-in is a python3 program) and it is not
+   * configured by Ignition.
+   */
+  variant: LabHostVariant;
 }
+
+export type LabHostVariant = 'debian' | 'flatcar';
+export const LAB_HOST_VARIANTS: readonly LabHostVariant[] = ['debian', 'flatcar'];
 
 export interface LabOptions {
   /** Where the lab keeps its state, keys, upper dirs and logs (the CLI passes `<project>/.rigger/lab`). */
@@ -21,12 +30,18 @@ export interface LabOptions {
   hosts?: LabHostSpec[];
   /** Progress lines; a line about one host starts with its name. */
   log?: (line: string) => void;
+  /**
+   * The script that builds the RKE2 stand-in's artifacts into the lab's `rke2-artifacts` dir;
+   * `test/rke2-stand-in/build.sh` when absent (and skipped when that does not exist).
+   */
+  rke2BuildScript?: string;
 }
 
 /** One host as last seen by `labUp`, `labStatus`, `startLabHost` or `stopLabHost`. */
 export interface LabHostState {
   name: string;
   address: string;
+  variant: LabHostVariant;
   /** nspawn machine name, also the hostname the host boots with. */
   machine: string;
   /** PID of the host's systemd-nspawn process; 0 when it is not running. */
@@ -49,6 +64,15 @@ export interface LabState {
   proxyPid: number;
   /** The package proxy as the hosts see it, e.g. `http://172.31.250.1:3142`. */
   proxyUrl: string;
+  /**
+   * The fixed address in front of the RKE2 servers (inventory `cluster.registrationAddress`), a
+   * second address on the bridge, e.g. `172.31.250.10`.
+   */
+  registrationAddress: string;
+  /** Ports the registration-address load balancer forwards: RKE2's supervisor and the API. */
+  registrationPorts: number[];
+  /** PID of the lab's registration-address load balancer; 0 when it is not running. */
+  registrationProxyPid: number;
   /** Client key accepted by `root` and `rigger` on every host. */
   privateKeyPath: string;
   /** `known_hosts` with every host's real host key, for StrictHostKeyChecking=yes. */
@@ -65,16 +89,26 @@ export const LAB_SUBNET = `172.31.250.0/${LAB_PREFIX_LENGTH}`;
 export const LAB_PROXY_PORT = 3142;
 export const LAB_PROXY_URL = `http://${LAB_BRIDGE_ADDRESS}:${LAB_PROXY_PORT}`;
 export const LAB_USER = 'rigger';
+/**
+ * The registration address: an L4 load balancer on the machine, as a real cluster would have one
+ * in front of its servers. Not a host's address; inventory/lab.yaml names it.
+ */
+export const LAB_REGISTRATION_ADDRESS = '172.31.250.10';
+/** RKE2's supervisor (9345), where agents and joining servers register, and the Kubernetes API. */
+export const LAB_REGISTRATION_PORTS: readonly number[] = [9345, 6443];
 /** Prefix of every nspawn machine name, so lab hosts are recognisable in `ps` and logs. */
 export const MACHINE_PREFIX = 'rigger-';
 
-/** Three control-plane nodes, two workers and a spare to join or replace later. */
+/**
+ * Three control-plane nodes, two workers (worker-2 Flatcar-like) and a spare to join or replace
+ * later.
+ */
 export const DEFAULT_LAB_HOSTS: LabHostSpec[] = [
   { name: 'cp-1', address: '172.31.250.11', variant: 'debian' },
   { name: 'cp-2', address: '172.31.250.12', variant: 'debian' },
   { name: 'cp-3', address: '172.31.250.13', variant: 'debian' },
   { name: 'worker-1', address: '172.31.250.21', variant: 'debian' },
-  { name: 'worker-2', address: '172.31.250.22', variant: 'debian' },
+  { name: 'worker-2', address: '172.31.250.22', variant: 'flatcar' },
   { name: 'spare-1', address: '172.31.250.31', variant: 'debian' },
 ];
 
@@ -105,11 +139,13 @@ export function validateLabHosts(hosts: readonly LabHostSpec[], source = 'lab ho
       problems.push(`${where}: address ${h.address} is not inside ${LAB_SUBNET}`);
     } else if (last < 2 || last > 254) {
       problems.push(`${where}: address ${h.address} must be .2-.254 (.1 is the bridge)`);
+    } else if (h.address === LAB_REGISTRATION_ADDRESS) {
+      problems.push(`${where}: address ${h.address} is the registration address (the load balancer)`);
     }
     if (addresses.has(h.address)) problems.push(`${where}: duplicate address ${h.address}`);
     addresses.add(h.address);
-    if ((h.variant as string) !== 'debian') {
-      problems.push(`${where}: variant ${h.variant as string} is not supported by the lab yet`);
+    if (!LAB_HOST_VARIANTS.includes(h.variant)) {
+      problems.push(`${where}: variant ${h.variant as string} is not one of ${LAB_HOST_VARIANTS.join(', ')}`);
     }
   });
   if (hosts.length === 0) problems.push('at least one host is needed');

@@ -1,13 +1,15 @@
 /**
- * The lab: real Debian hosts as systemd-nspawn machines on a private bridge, for integration tests
- * and benchmarks on a machine without Docker. This is the public API; the CLI wires it to
- * `rigger lab up|down|status|host stop|host start`.
+ * The lab: real Debian hosts (one of them Flatcar-like) as systemd-nspawn machines on a private
+ * bridge, with a package proxy, an L4 load balancer on the registration address and the RKE2
+ * stand-in's air-gap artifacts, for integration tests and benchmarks on a machine without Docker.
+ * This is the public API; the CLI wires it to `rigger lab up|down|status`.
  */
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ConfigError, RunError } from '../core/errors.ts';
 import { claimActiveLab, releaseActiveLab } from './active-lab.ts';
-import { baseImageDir, ensureBaseImage, isBaseImage } from './base-image.ts';
-import { bridgeReady, ensureBridge, removeBridge } from './bridge.ts';
+import { baseImageDir, ensureBaseImage } from './base-image.ts';
+import { bridgeReady, ensureBridge, ensureRegistrationAddress, removeBridge } from './bridge.ts';
 import { detectDebianMirror } from './debian-mirror.ts';
 import { ensureClientKey, writeKnownHosts } from './keys.ts';
 import { awaitHost, awaitHosts, machineSpecOf, startHost } from './lab-host.ts';
@@ -16,6 +18,8 @@ import {
   LAB_BRIDGE,
   LAB_BRIDGE_ADDRESS,
   LAB_PROXY_URL,
+  LAB_REGISTRATION_ADDRESS,
+  LAB_REGISTRATION_PORTS,
   LAB_SUBNET,
   LAB_USER,
   validateLabHosts,
@@ -27,10 +31,16 @@ import {
 import { findMachine, stopMachine } from './machine.ts';
 import { mountsUnder, removeTree } from './mounts.ts';
 import { ensureProxy, findProxy, stopProxy } from './package-proxy.ts';
-import { labPaths, hostLogOf, type LabPaths } from './paths.ts';
+import { LAB_RKE2_BUILD_SCRIPT, labPaths, hostDirOf, hostLogOf, type LabPaths } from './paths.ts';
 import { ensurePrerequisites, which } from './prerequisites.ts';
 import { probe, type LabSshConfig } from './readiness.ts';
 import { ensureClusterToken } from './cluster-token.ts';
+import {
+  ensureRegistrationProxy,
+  findRegistrationProxy,
+  stopRegistrationProxy,
+} from './registration-proxy-process.ts';
+import { ensureRke2Artifacts } from './rke2-artifacts.ts';
 import {
   publicState,
   readStoredState,
@@ -57,8 +67,10 @@ function sshConfig(ssh: string, paths: LabPaths): LabSshConfig {
 
 /**
  * Brings the lab up and waits until every host answers SSH with its known host key and has
- * finished booting. Idempotent: running hosts, keys and the proxy are kept as they are; a
- * half-made lab (dead hosts, missing bridge, stale state) is repaired.
+ * finished booting, then builds the RKE2 stand-in's artifacts. Idempotent: running hosts, keys
+ * and the proxies are kept as they are; a half-made lab (dead hosts or proxies, missing bridge,
+ * stale state) is repaired. A host whose disk was made for another variant or another base image
+ * (the base recipe changed) is recreated from scratch.
  */
 export async function labUp(opts: LabOptions): Promise<LabState> {
   const { paths, hosts, log } = setup(opts);
@@ -67,15 +79,19 @@ export async function labUp(opts: LabOptions): Promise<LabState> {
   await claimActiveLab(paths);
   const previous = await readStoredState(paths);
   const mirror = await detectDebianMirror();
-  // A lab keeps the base it was created from until it is taken down, even if the recipe changed.
-  const baseDir =
-    previous !== undefined && (await isBaseImage(previous.baseDir))
-      ? previous.baseDir
-      : await ensureBaseImage(tools, mirror, log);
+  // Always the current recipe's base: hosts made over an older one are recreated (startHost).
+  const baseDir = await ensureBaseImage(tools, mirror, log);
   const clientPublicKey = await ensureClientKey(tools.sshKeygen, paths);
   const bridgeWasReady = await bridgeReady(tools.ip);
   await ensureBridge(tools.ip, log);
+  await ensureRegistrationAddress(tools.ip, log);
   const proxyPid = await ensureProxy(tools, mirror, previous?.proxyPid, log);
+  const registrationProxyPid = await ensureRegistrationProxy(
+    paths,
+    hosts.map((h) => h.address),
+    previous?.registrationProxyPid,
+    log,
+  );
 
   const state: StoredLabState = {
     bridge: LAB_BRIDGE,
@@ -83,6 +99,9 @@ export async function labUp(opts: LabOptions): Promise<LabState> {
     subnet: LAB_SUBNET,
     proxyPid,
     proxyUrl: LAB_PROXY_URL,
+    registrationAddress: LAB_REGISTRATION_ADDRESS,
+    registrationPorts: [...LAB_REGISTRATION_PORTS],
+    registrationProxyPid,
     privateKeyPath: paths.privateKey,
     knownHostsPath: paths.knownHosts,
     user: LAB_USER,
@@ -96,6 +115,7 @@ export async function labUp(opts: LabOptions): Promise<LabState> {
       startHost({
         paths,
         baseDir,
+        previousBaseDir: previous?.baseDir,
         host,
         recordedPid: previous?.hosts.find((h) => h.name === host.name)?.pid,
         clientPublicKey,
@@ -114,6 +134,12 @@ export async function labUp(opts: LabOptions): Promise<LabState> {
   } finally {
     await writeStoredState(paths, state);
   }
+  await ensureRke2Artifacts({
+    script: opts.rke2BuildScript ?? LAB_RKE2_BUILD_SCRIPT,
+    outDir: paths.rke2Artifacts,
+    logFile: join(paths.logsDir, 'rke2-artifacts.log'),
+    log,
+  });
   return publicState(state);
 }
 
@@ -126,15 +152,16 @@ async function removeDroppedHosts(
 ): Promise<void> {
   for (const old of previous?.hosts ?? []) {
     if (hosts.some((h) => h.name === old.name)) continue;
-    log(`${old.name}: no longer in the lab's host list; stopping it and deleting its upper dir`);
+    log(`${old.name}: no longer in the lab's host list; stopping it and deleting its disk`);
     await stopMachine(machineSpecOf(paths, previous?.baseDir ?? '', old.name), old.pid, log);
-    await removeTree(machineSpecOf(paths, '', old.name).upperDir);
+    await removeTree(hostDirOf(paths, old.name));
   }
 }
 
 /**
- * Takes the lab down: stops every host and the proxy by PID, deletes the bridge, the hosts' upper
- * dirs, known_hosts and state.json. The base image, the apt cache, the client key and the logs stay.
+ * Takes the lab down: stops every host and both proxies by PID, deletes the bridge (with the
+ * registration address), the hosts' upper dirs, known_hosts and state.json. The base image, the
+ * apt cache, the client key, the RKE2 artifacts and the logs stay.
  */
 export async function labDown(opts: LabOptions): Promise<void> {
   const { paths, hosts, log } = setup(opts);
@@ -158,6 +185,11 @@ export async function labDown(opts: LabOptions): Promise<void> {
   if (proxyPid !== undefined) {
     log(`lab: stopping package proxy (PID ${proxyPid})`);
     await stopProxy(proxyPid);
+  }
+  const lbPid = await findRegistrationProxy(previous?.registrationProxyPid);
+  if (lbPid !== undefined) {
+    log(`lab: stopping the registration load balancer (PID ${lbPid})`);
+    await stopRegistrationProxy(lbPid);
   }
   const ip = await which('ip');
   if (ip !== undefined) await removeBridge(ip, log);
@@ -191,7 +223,8 @@ export async function labStatus(opts: LabOptions): Promise<LabState | undefined>
     }),
   );
   const proxyPid = (await findProxy(stored.proxyPid)) ?? 0;
-  return publicState({ ...stored, proxyPid, hosts });
+  const registrationProxyPid = (await findRegistrationProxy(stored.registrationProxyPid)) ?? 0;
+  return publicState({ ...stored, proxyPid, registrationProxyPid, hosts });
 }
 
 async function requireHost(
@@ -235,7 +268,7 @@ export async function stopLabHost(opts: LabOptions, name: string): Promise<void>
 
 /** Starts one stopped host again with its disk (upper dir) as it was, and waits until it is ready. */
 export async function startLabHost(opts: LabOptions, name: string): Promise<void> {
-  const { paths, hosts, log } = setup(opts);
+  const { paths, log } = setup(opts);
   const tools = await ensurePrerequisites(log);
   const { stored, host } = await requireHost(paths, name);
   if (!(await bridgeReady(tools.ip))) {
@@ -243,10 +276,12 @@ export async function startLabHost(opts: LabOptions, name: string): Promise<void
       `the lab bridge ${LAB_BRIDGE} is missing or down: bring the lab up again to repair it`,
     );
   }
-  const spec = hosts.find((h) => h.name === name) ?? { name, address: host.address, variant: 'debian' };
+  // The host as it was made: starting it again keeps its disk.
+  const spec: LabHostSpec = { name, address: host.address, variant: host.variant };
   const started = await startHost({
     paths,
     baseDir: stored.baseDir,
+    previousBaseDir: stored.baseDir,
     host: spec,
     recordedPid: host.pid,
     clientPublicKey: (await readFile(paths.publicKey, 'utf8')).trim(),

@@ -31,6 +31,11 @@ export interface MachineSpec {
   machine: string;
   baseDir: string;
   upperDir: string;
+  /**
+   * A read-only layer over the base's /usr, mounted as the host's whole /usr (read-only, as on
+   * Flatcar). Absent: /usr is part of the writable root like everything else.
+   */
+  usrLayer?: string;
   logFile: string;
 }
 
@@ -46,6 +51,8 @@ export function nspawnArgs(m: MachineSpec): string[] {
     `--directory=${m.baseDir}`,
     // The whole root is an overlay: the base stays read-only and shared, the host writes to upper.
     `--overlay=${m.baseDir}:${m.upperDir}:/`,
+    // No upper dir, so nothing can be written there, not even by root.
+    ...(m.usrLayer === undefined ? [] : [`--overlay-ro=${join(m.baseDir, 'usr')}:${m.usrLayer}:/usr`]),
     `--machine=${m.machine}`,
     // No systemd as PID 1 on the machine to register with (and none needed on CI runners).
     '--register=no',
@@ -156,7 +163,7 @@ async function removeLeftovers(m: MachineSpec): Promise<void> {
   if ((await findMachine(m, undefined)) !== undefined || (await findInit(m.upperDir)).length > 0) return;
   const hostDir = join(m.upperDir, '..');
   for (const name of await readdir(hostDir).catch(() => [] as string[])) {
-    if (name.startsWith('.#upper')) await removeTree(join(hostDir, name));
+    if (name.startsWith('.#')) await removeTree(join(hostDir, name));
   }
   await rmdir(`/run/systemd/nspawn/propagate/${m.machine}`).catch(() => undefined);
 }

@@ -4,7 +4,12 @@
  * Written atomically, so a crash never leaves a truncated file.
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import type { LabState } from './lab-spec.ts';
+import {
+  LAB_REGISTRATION_ADDRESS,
+  LAB_REGISTRATION_PORTS,
+  type LabHostState,
+  type LabState,
+} from './lab-spec.ts';
 import type { LabPaths } from './paths.ts';
 
 export interface StoredLabState extends LabState {
@@ -28,10 +33,33 @@ export async function readStoredState(paths: LabPaths): Promise<StoredLabState |
     if (parsed.format !== FORMAT || !Array.isArray(parsed.hosts) || typeof parsed.baseDir !== 'string') {
       return undefined;
     }
-    return parsed as StoredLabState;
+    return withDefaults(parsed as OlderState);
   } catch {
     return undefined;
   }
+}
+
+/** A host entry or state as an older format-1 file may have it, without the later fields. */
+type OlderState = Omit<
+  StoredLabState,
+  'registrationAddress' | 'registrationPorts' | 'registrationProxyPid' | 'hosts'
+> &
+  Partial<Pick<StoredLabState, 'registrationAddress' | 'registrationPorts' | 'registrationProxyPid'>> & {
+    hosts: (Omit<LabHostState, 'variant'> & Partial<Pick<LabHostState, 'variant'>>)[];
+  };
+
+/**
+ * Fields added after format 1 was first written, filled in for a file from before them: hosts
+ * were all Debian and there was no registration load balancer.
+ */
+function withDefaults(s: OlderState): StoredLabState {
+  return {
+    ...s,
+    registrationAddress: s.registrationAddress ?? LAB_REGISTRATION_ADDRESS,
+    registrationPorts: s.registrationPorts ?? [...LAB_REGISTRATION_PORTS],
+    registrationProxyPid: s.registrationProxyPid ?? 0,
+    hosts: s.hosts.map((h) => ({ ...h, variant: h.variant ?? 'debian' })),
+  };
 }
 
 export async function writeStoredState(paths: LabPaths, state: StoredLabState): Promise<void> {
@@ -54,6 +82,9 @@ export function publicState(s: StoredLabState): LabState {
     subnet: s.subnet,
     proxyPid: s.proxyPid,
     proxyUrl: s.proxyUrl,
+    registrationAddress: s.registrationAddress,
+    registrationPorts: [...s.registrationPorts],
+    registrationProxyPid: s.registrationProxyPid,
     privateKeyPath: s.privateKeyPath,
     knownHostsPath: s.knownHostsPath,
     user: s.user,

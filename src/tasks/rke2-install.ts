@@ -32,7 +32,8 @@ import type { Task, TaskContext } from './task.ts';
 
 const INSTALL_SCRIPT_URL = 'https://get.rke2.io';
 
-function mib(bytes: number): string {
+function size(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
@@ -44,7 +45,7 @@ function hostPath(a: VerifiedArtifact): string {
 function uploadChange(a: VerifiedArtifact): Change {
   const target = hostPath(a);
   return {
-    summary: `upload ${a.name} (${mib(a.size)}, sha256 ${a.sha256.slice(0, 12)}…) to ${target}`,
+    summary: `upload ${a.name} (${size(a.size)}, sha256 ${a.sha256.slice(0, 12)}…) to ${target}`,
     apply: async (t) => {
       await t.writeFile(target, await readFile(a.path), { mode: 0o600 });
     },

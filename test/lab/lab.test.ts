@@ -1,7 +1,9 @@
 /**
- * The lab against the real machine: nspawn hosts on the rgr0 bridge, the package proxy, SSH with
- * strict host key checking. Needs root. Brings one lab up in /work/main/.rigger/lab (or wherever
- * this checkout is) and leaves it down at the end.
+ * The lab against the real machine: nspawn hosts on the rgr0 bridge (worker-2 Flatcar-like), the
+ * package proxy, the registration-address load balancer, SSH with strict host key checking. Needs
+ * root. Brings one lab up in /work/main/.rigger/lab (or wherever this checkout is) from scratch and
+ * leaves it down at the end. flatcar-and-registration.test.ts covers the same parts without taking
+ * the lab down.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -52,7 +54,7 @@ function host(state: LabState, name: string): LabHostState {
 function isNspawnOrProxy(pid: number): boolean {
   try {
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return argv.includes('systemd-nspawn') || argv.includes('apt-cacher-ng');
+    return argv.includes('systemd-nspawn') || argv.includes('apt-cacher-ng') || argv.includes('proxy-serve');
   } catch {
     return false;
   }
@@ -81,6 +83,34 @@ function machineInits(): number[] {
     .map(Number);
 }
 
+/** GET through the registration address; undefined when the connection was closed. */
+async function viaRegistrationAddress(state: LabState, path: string): Promise<string | undefined> {
+  try {
+    const res = await fetch(`http://${state.registrationAddress}:9345${path}`, {
+      signal: AbortSignal.timeout(10_000),
+    });
+    return (await res.text()).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A throwaway HTTP server on a host's 9345, where an RKE2 server's supervisor would listen. */
+async function serve9345(state: LabState, h: LabHostState, token: string): Promise<() => Promise<void>> {
+  const out = await ssh(
+    state,
+    'root',
+    h.address,
+    `mkdir -p /run/lb-test && echo ${token} > /run/lb-test/token && ` +
+      `systemd-run --unit=lb-test --working-directory=/run/lb-test python3 -m http.server 9345 --bind ${h.address} && ` +
+      `for i in $(seq 50); do (exec 3<>/dev/tcp/${h.address}/9345) 2>/dev/null && break; sleep 0.1; done`,
+  );
+  expect(out.exitCode, out.stderr).toBe(0);
+  return async () => {
+    await ssh(state, 'root', h.address, 'systemctl stop lb-test');
+  };
+}
+
 async function bridgeExists(): Promise<boolean> {
   return (await $({ quiet: true, nothrow: true })`ip link show rgr0`).exitCode === 0;
 }
@@ -102,8 +132,8 @@ describe.sequential('lab on this machine', () => {
   });
 
   it('brings up the six default hosts, each answering SSH with its known host key', async () => {
-    expect(state.hosts.map((h) => [h.name, h.address])).toEqual(
-      DEFAULT_LAB_HOSTS.map((h) => [h.name, h.address]),
+    expect(state.hosts.map((h) => [h.name, h.address, h.variant])).toEqual(
+      DEFAULT_LAB_HOSTS.map((h) => [h.name, h.address, h.variant]),
     );
     expect(state.hosts.every((h) => h.running && h.sshReady && h.pid > 0)).toBe(true);
     const knownHosts = readFileSync(state.knownHostsPath, 'utf8').trim().split('\n');
@@ -165,6 +195,42 @@ describe.sequential('lab on this machine', () => {
     expect(sysctl.exitCode, sysctl.stderr).toBe(0);
   });
 
+  it('makes worker-2 Flatcar-like: ID=flatcar, no dpkg, /usr read-only, /opt writable', async () => {
+    const out = await ssh(
+      state,
+      'root',
+      host(state, 'worker-2').address,
+      '. /etc/os-release; echo "$ID ${ID_LIKE-no-id-like}"; command -v dpkg apt-get || echo no-dpkg; ' +
+        'touch /usr/local/x 2>/dev/null && echo usr-writable || echo usr-read-only; ' +
+        'touch /opt/x && rm /opt/x && echo opt-writable; command -v python3 openssl curl | wc -l',
+    );
+    expect(out.stdout.trim().split('\n')).toEqual([
+      'flatcar no-id-like',
+      'no-dpkg',
+      'usr-read-only',
+      'opt-writable',
+      '3',
+    ]);
+    const debian = await ssh(state, 'root', host(state, 'worker-1').address, '. /etc/os-release; echo $ID');
+    expect(debian.stdout.trim()).toBe('debian');
+  });
+
+  it('forwards the registration address to the one host listening on 9345, and closes connections once none does', async () => {
+    const stop = await serve9345(state, host(state, 'worker-2'), 'worker-2-answers');
+    try {
+      // Every other host refuses 9345: each connection skips them and reaches worker-2.
+      for (let i = 0; i < state.hosts.length + 1; i++) {
+        expect(await viaRegistrationAddress(state, '/token')).toBe('worker-2-answers');
+      }
+    } finally {
+      await stop();
+    }
+    const started = Date.now();
+    expect(await viaRegistrationAddress(state, '/token')).toBeUndefined();
+    // Refusals are fast; a connection is not left hanging.
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('lets the unprivileged user log in with the lab key and sudo without a password', async () => {
     const out = await ssh(state, state.user, host(state, 'worker-1').address, 'id -un && sudo -n id -un');
     expect(out.exitCode, out.stderr).toBe(0);
@@ -194,9 +260,11 @@ describe.sequential('lab on this machine', () => {
     expect(readFileSync(state.knownHostsPath, 'utf8')).toBe(knownHosts);
   });
 
-  it('reports running hosts and the proxy in labStatus', async () => {
+  it('reports running hosts and both proxies in labStatus', async () => {
     const status = await labStatus(opts);
     expect(status).toEqual(state);
+    expect(status?.registrationProxyPid).toBeGreaterThan(0);
+    expect(status?.registrationAddress).toBe('172.31.250.10');
   });
 
   it('stops one host and starts it again with its disk and host key kept', async () => {
@@ -220,9 +288,11 @@ describe.sequential('lab on this machine', () => {
       state,
       'root',
       before.address,
-      'cat /root/marker; systemctl is-system-running --wait',
+      'cat /root/marker; systemctl is-system-running --wait; . /etc/os-release; echo $ID',
     );
     expect(out.stdout.trim().split('\n')[0]).toBe('kept');
+    // Started again as what it was made: still Flatcar-like.
+    expect(out.stdout.trim().split('\n')[2]).toBe('flatcar');
     expect(readFileSync(state.knownHostsPath, 'utf8')).toBe(knownHosts);
     const after = await labStatus(opts);
     expect(after && host(after, 'worker-2')).toMatchObject({ running: true, sshReady: true });
@@ -246,11 +316,19 @@ describe.sequential('lab on this machine', () => {
     }
     // The machine left behind by the killed nspawn is gone: one machine init per running host.
     expect(machineInits().length).toBe(repaired.hosts.length);
+    // The registration address is back on the new bridge and forwards again.
+    const stop = await serve9345(repaired, host(repaired, 'spare-1'), 'spare-1-answers');
+    try {
+      expect(await viaRegistrationAddress(repaired, '/token')).toBe('spare-1-answers');
+    } finally {
+      await stop();
+    }
     state = repaired;
   });
 
   it('takes the lab down leaving no process, bridge, mount or upper dir, but keeps the caches', async () => {
-    const pids = [state.proxyPid, ...state.hosts.map((h) => h.pid)];
+    const pids = [state.proxyPid, state.registrationProxyPid, ...state.hosts.map((h) => h.pid)];
+    expect(pids.every((pid) => pid > 0)).toBe(true);
     await labDown(opts);
     expect(pids.filter(isNspawnOrProxy)).toEqual([]);
     expect(await bridgeExists()).toBe(false);
@@ -266,5 +344,6 @@ describe.sequential('lab on this machine', () => {
     const cache = readdirSync(labCacheDir());
     expect(cache.some((n) => n.startsWith('base-'))).toBe(true);
     expect(cache).toContain('apt-cache');
+    expect(existsSync(join(stateDir, 'rke2-artifacts', 'sha256sum-amd64.txt'))).toBe(true);
   });
 });

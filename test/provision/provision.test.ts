@@ -49,7 +49,13 @@ describe('provision on the lab (real sshd, real systemd)', () => {
     expect(changed).toContain(
       'cp-1 hostname: create /etc/hostname (mode 0644); update /etc/hosts; hostname: rigger-cp-1 -> cp-1',
     );
-    expect(changed.some((c) => c.startsWith('worker-2 packages: install packages: curl'))).toBe(true);
+    // RKE2 came up too: the stand-in, installed by the air-gap path (test/cluster covers it in depth).
+    expect(changed).toContain(
+      'cp-1 rke2-service: enable rke2-server; start rke2-server and wait until the node is ready',
+    );
+    expect(changed.some((c) => c.startsWith('worker-2 rke2-install: upload rke2.linux-amd64.tar.gz'))).toBe(
+      true,
+    );
     // What the hosts say now, read with OpenSSH rather than rigger.
     expect((await onHost(ADDRESS['cp-2'] ?? '', 'hostname')).trim()).toBe('cp-2');
     expect((await onHost(ADDRESS['cp-2'] ?? '', 'sysctl -n fs.inotify.max_user_watches')).trim()).toBe(
@@ -110,7 +116,7 @@ describe('provision on the lab (real sshd, real systemd)', () => {
       "sed -i 's/^br_netfilter$/br_netfilter_typo/' /etc/modules-load.d/rke2.conf",
     );
     await onHost(
-      ADDRESS['worker-2'] ?? '',
+      ADDRESS['worker-1'] ?? '',
       'DEBIAN_FRONTEND=noninteractive apt-get remove -y -q curl >/dev/null 2>&1',
     );
 
@@ -119,7 +125,7 @@ describe('provision on the lab (real sshd, real systemd)', () => {
     expect(changedOn(plan)).toEqual([
       'cp-3 sysctls: sysctl net.ipv4.conf.all.forwarding: 0 -> 1',
       'worker-1 kernel-modules: update /etc/modules-load.d/rke2.conf',
-      'worker-2 packages: install packages: curl',
+      'worker-1 packages: install packages: curl',
     ]);
     const diff = plan.results.find((r) => r.host === 'worker-1' && r.task === 'kernel-modules')?.changes[0]
       ?.diff;

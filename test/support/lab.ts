@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { labDown, labUp } from '../../src/lab/lab.ts';
 import { DEFAULT_LAB_HOSTS, type LabState } from '../../src/lab/lab-spec.ts';
-import { LAB_INVENTORY, LAB_STATE_DIR } from '../../src/lab/paths.ts';
+import { LAB_INVENTORY, LAB_RKE2_ARTIFACTS, LAB_STATE_DIR } from '../../src/lab/paths.ts';
 import { PROJECT_ROOT } from '../../src/core/project-root.ts';
 import { $ } from 'zx';
 
@@ -37,6 +37,7 @@ export function labInventory(edit: (doc: Document) => void = () => undefined): s
   doc.setIn(['cluster', 'token'], doc.createNode({ file: join(LAB_STATE_DIR, 'token') }));
   doc.setIn(['ssh', 'privateKeyPath'], join(LAB_STATE_DIR, 'id_ed25519'));
   doc.setIn(['ssh', 'knownHostsPath'], join(LAB_STATE_DIR, 'known_hosts'));
+  doc.setIn(['cluster', 'install', 'artifactsDir'], LAB_RKE2_ARTIFACTS);
   edit(doc);
   const dir = mkdtempSync(join(tmpdir(), 'rigger-lab-inventory-'));
   const file = join(dir, 'lab.yaml');

@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { relative } from 'node:path';
 import type { LabState } from '../../lab/lab-spec.ts';
 import { writeLine, type CliIo } from '../io.ts';
-import { LAB_INVENTORY, LAB_STATE_DIR } from '../../lab/paths.ts';
+import { LAB_INVENTORY, LAB_KUBECONFIG, LAB_STATE_DIR } from '../../lab/paths.ts';
 
 /** The lab module (zx and friends) loads only when a lab command runs. */
 const labModule = () => import('../../lab/lab.ts');
@@ -15,16 +16,35 @@ function printState(io: CliIo, state: LabState | undefined): void {
     io.stdout,
     `bridge ${state.bridge} ${state.bridgeAddress} (${state.subnet}), package proxy ${state.proxyUrl} (pid ${state.proxyPid || 'stopped'})`,
   );
+  writeLine(
+    io.stdout,
+    `registration address ${state.registrationAddress}:${state.registrationPorts.join(',')} -> every lab host (pid ${state.registrationProxyPid || 'stopped'})`,
+  );
   for (const h of state.hosts) {
     const status = h.running ? (h.sshReady ? 'running, ssh ready' : 'running, ssh not answering') : 'stopped';
     writeLine(
       io.stdout,
-      `${h.name.padEnd(10)} ${h.address.padEnd(15)} ${status}${h.pid ? ` (pid ${h.pid})` : ''}`,
+      `${h.name.padEnd(10)} ${h.address.padEnd(15)} ${h.variant.padEnd(8)} ${status}${h.pid ? ` (pid ${h.pid})` : ''}`,
     );
   }
 }
 
-/** `rigger lab up|down|status`: the built-in lab of real systemd hosts on this machine. */
+function list(value: string): string[] {
+  return value.split(',').filter((v) => v !== '');
+}
+
+function ports(value: string): number[] {
+  return list(value).map((p) => {
+    const n = Number(p);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError(`not a port: ${p}`);
+    return n;
+  });
+}
+
+/**
+ * `rigger lab up|down|status`: the built-in lab of real systemd hosts on this machine; and the
+ * hidden `lab proxy-serve`, the lab's registration-address load balancer that `lab up` runs.
+ */
 export function registerLab(program: Command, io: CliIo): void {
   const lab = program
     .command('lab')
@@ -34,13 +54,19 @@ export function registerLab(program: Command, io: CliIo): void {
   lab
     .command('up')
     .description(
-      'create the lab hosts (twice changes nothing); with --provision, provision inventory/lab.yaml on them',
+      'create the lab hosts, the registration-address load balancer and the RKE2 stand-in artifacts (twice changes nothing); with --provision, provision inventory/lab.yaml on them',
     )
     .option('--provision', 'then run `rigger provision inventory/lab.yaml`')
     .option('--output <mode>', 'output of the provision run: tty, plain or json')
     .action(async (flags: { provision?: boolean; output?: string }) => {
       const { labUp } = await labModule();
-      const state = await labUp({ stateDir: LAB_STATE_DIR, log });
+      // RIGGER_LAB_RKE2_BUILD_SCRIPT: another build script for the stand-in's artifacts.
+      const script = io.env.RIGGER_LAB_RKE2_BUILD_SCRIPT;
+      const state = await labUp({
+        stateDir: LAB_STATE_DIR,
+        log,
+        ...(script !== undefined && script !== '' ? { rke2BuildScript: script } : {}),
+      });
       printState(io, state);
       if (flags.provision) {
         const { runPlaybookCommand } = await import('../run-playbook-command.ts');
@@ -50,13 +76,21 @@ export function registerLab(program: Command, io: CliIo): void {
           io,
           'provision',
         );
+        // The cluster, as the operator would look at it.
+        const { fetchKubeconfig } = await import('../fetch-kubeconfig.ts');
+        const { printNodes } = await import('../print-nodes.ts');
+        const kubeconfig = await fetchKubeconfig(LAB_INVENTORY, LAB_KUBECONFIG, io);
+        if (kubeconfig) {
+          await printNodes(kubeconfig, io);
+          writeLine(io.stdout, `kubectl --kubeconfig ${relative(io.cwd, kubeconfig)} get nodes`);
+        }
       }
     });
 
   lab
     .command('down')
     .description(
-      'stop and remove every lab host, the bridge and the package proxy (the cached base image stays)',
+      'stop and remove every lab host, the bridge, the package proxy and the load balancer (the cached base image and the RKE2 artifacts stay)',
     )
     .action(async () => {
       const { labDown } = await labModule();
@@ -70,5 +104,22 @@ export function registerLab(program: Command, io: CliIo): void {
     .action(async () => {
       const { labStatus } = await labModule();
       printState(io, await labStatus({ stateDir: LAB_STATE_DIR, log }));
+    });
+
+  // Not for people: `lab up` runs this detached, with its output in the lab's logs.
+  lab
+    .command('proxy-serve', { hidden: true })
+    .description('run the registration-address load balancer in the foreground (lab up starts it)')
+    .requiredOption('--listen <address>', 'address to listen on')
+    .requiredOption('--ports <ports>', 'comma-separated ports, forwarded to the same port', ports)
+    .requiredOption('--backends <addresses>', 'comma-separated backend addresses', list)
+    .action(async (flags: { listen: string; ports: number[]; backends: string[] }) => {
+      const { serveRegistrationProxy } = await import('../../lab/registration-proxy.ts');
+      await serveRegistrationProxy({
+        listenAddress: flags.listen,
+        ports: flags.ports,
+        backends: flags.backends,
+        log: (line) => writeLine(io.stdout, `${new Date().toISOString()} ${line}`),
+      });
     });
 }

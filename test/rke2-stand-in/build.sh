@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Builds the air-gap artifacts of the RKE2 STAND-IN (rigger's lab only; not Rancher's RKE2) into
+# OUTDIR, laid out as an RKE2 release ships them:
+#
+#   rke2.linux-amd64.tar.gz         bin/rke2 (the python3 stand-in), bin/rke2-killall.sh,
+#                                   bin/rke2-uninstall.sh, lib/systemd/system/rke2-{server,agent}.{service,env},
+#                                   share/rke2/{rke2-cis-sysctl.conf,LICENSE.txt,STAND-IN.txt}
+#   rke2-images.linux-amd64.tar.gz  the "images": the real etcd, etcdctl (Debian's) and kube-apiserver
+#                                   1.20.2 (built by test/support/build-kube-apiserver.sh) under bin/
+#   sha256sum-amd64.txt             `<hex>  <name>` for both
+#
+# Usage: build.sh OUTDIR [VERSION]   (VERSION defaults to v1.35.7+rke2r1)
+#
+# Deterministic (sorted names, fixed mtime and owner, gzip -n), so a rebuild yields the same
+# sha256; a no-op when the inputs' hash matches OUTDIR/.stand-in-build-stamp; files are written to
+# a temp dir in OUTDIR and renamed into place.
+set -euo pipefail
+
+usage() {
+  echo "usage: $0 OUTDIR [VERSION]" >&2
+  exit 2
+}
+[[ $# -ge 1 && $# -le 2 ]] || usage
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+outdir=$1
+version=${2:-v1.35.7+rke2r1}
+[[ $version =~ ^v[0-9]+\.[0-9]+\.[0-9]+\+rke2r[0-9]+$ ]] || {
+  echo "build.sh: version must look like v1.35.7+rke2r1, got $version" >&2
+  exit 2
+}
+
+log() { printf '[rke2-stand-in] %s\n' "$*" >&2; }
+
+# The real parts: kube-apiserver (cached after the first build) and Debian's etcd.
+bash "$repo/test/support/build-kube-apiserver.sh"
+kube_apiserver=$HOME/.cache/rigger/kube/v1.20.2/kube-apiserver
+etcd=/usr/bin/etcd
+etcdctl=/usr/bin/etcdctl
+for b in "$kube_apiserver" "$etcd" "$etcdctl"; do
+  [[ -x $b ]] || {
+    echo "build.sh: $b is missing (apt-get install etcd-server etcd-client)" >&2
+    exit 1
+  }
+done
+
+sources=(
+  "$here/build.sh"
+  "$here/rke2.py"
+  "$here/files/rke2-server.service"
+  "$here/files/rke2-agent.service"
+  "$here/files/rke2-server.env"
+  "$here/files/rke2-agent.env"
+  "$here/files/rke2-killall.sh"
+  "$here/files/rke2-uninstall.sh"
+  "$here/files/rke2-cis-sysctl.conf"
+  "$here/files/LICENSE.txt"
+  "$here/files/STAND-IN.txt"
+  "$here/files/images-stand-in.txt"
+)
+tarball=rke2.linux-amd64.tar.gz
+images=rke2-images.linux-amd64.tar.gz
+sums=sha256sum-amd64.txt
+stamp_file=$outdir/.stand-in-build-stamp
+images_stamp_file=$outdir/.stand-in-images-stamp
+
+# Binaries by size+mtime+path (hashing 130 MB on every call would cost a second); sources by content.
+input_hash=$(
+  {
+    echo "version $version"
+    echo "recipe 1"
+    sha256sum "${sources[@]}" | sed "s| $here/| |"
+    for b in "$kube_apiserver" "$etcd" "$etcdctl"; do stat -L -c '%n %s %Y' "$b"; done
+  } | sha256sum | cut -d' ' -f1
+)
+
+# The images archive depends on the binaries and its note only: reused when only rke2 changed.
+images_hash=$(
+  {
+    echo "images recipe 1"
+    sha256sum "$here/files/images-stand-in.txt" | cut -d' ' -f1
+    for b in "$kube_apiserver" "$etcd" "$etcdctl"; do stat -L -c '%n %s %Y' "$b"; done
+  } | sha256sum | cut -d' ' -f1
+)
+
+mkdir -p "$outdir"
+if [[ -f $stamp_file && $(cat "$stamp_file") == "$input_hash" && -f $outdir/$tarball && -f $outdir/$images && -f $outdir/$sums ]] &&
+  (cd "$outdir" && sha256sum --quiet -c "$sums" >/dev/null 2>&1); then
+  log "up to date: $outdir ($version)"
+  exit 0
+fi
+
+started=$SECONDS
+tmp=$(mktemp -d "$outdir/.build.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+# Fixed metadata for reproducible archives.
+tar_det=(--sort=name --mtime=@1767225600 --owner=0 --group=0 --numeric-owner --format=gnu)
+
+# --- the release tarball ---
+root=$tmp/rke2
+install -d -m 0755 "$root/bin" "$root/lib/systemd/system" "$root/share/rke2"
+sed "s|^VERSION = \"@VERSION@\"|VERSION = \"$version\"|" "$here/rke2.py" >"$root/bin/rke2"
+grep -q "^VERSION = \"$version\"" "$root/bin/rke2" || {
+  echo "build.sh: could not set the version in bin/rke2" >&2
+  exit 1
+}
+chmod 0755 "$root/bin/rke2"
+install -m 0755 "$here/files/rke2-killall.sh" "$here/files/rke2-uninstall.sh" "$root/bin/"
+install -m 0644 "$here"/files/rke2-{server,agent}.{service,env} "$root/lib/systemd/system/"
+install -m 0644 "$here/files/rke2-cis-sysctl.conf" "$here/files/LICENSE.txt" "$here/files/STAND-IN.txt" "$root/share/rke2/"
+python3 -m py_compile "$root/bin/rke2" 2>/dev/null || {
+  python3 -m py_compile "$root/bin/rke2"
+  exit 1
+}
+rm -rf "$root/bin/__pycache__"
+find "$root" -type d -exec chmod 0755 {} +
+tar "${tar_det[@]}" -C "$root" -cf - bin lib share | gzip -n -6 >"$tmp/$tarball"
+
+# --- the images archive: the real binaries RKE2 would run from container images ---
+img=$tmp/images
+if [[ -f $images_stamp_file && $(cat "$images_stamp_file") == "$images_hash" && -f $outdir/$images ]] &&
+  (cd "$outdir" && grep " $images\$" "$sums" 2>/dev/null | sha256sum --quiet -c >/dev/null 2>&1); then
+  cp "$outdir/$images" "$tmp/$images"
+else
+install -d -m 0755 "$img/bin"
+install -m 0755 "$etcd" "$etcdctl" "$kube_apiserver" "$img/bin/"
+{
+  cat "$here/files/images-stand-in.txt"
+  echo
+  echo "Contents (built for $version):"
+  echo "  bin/etcd            $("$etcd" --version | head -n1)"
+  echo "  bin/etcdctl         $("$etcdctl" version 2>/dev/null | head -n1)"
+  echo "  bin/kube-apiserver  $("$kube_apiserver" --version)"
+} >"$img/stand-in.txt"
+chmod 0644 "$img/stand-in.txt"
+tar "${tar_det[@]}" -C "$img" -cf - bin stand-in.txt | gzip -n -6 >"$tmp/$images"
+fi
+
+(cd "$tmp" && sha256sum "$tarball" "$images" >"$sums")
+
+# Into place: the two archives first, then the checksums that name them, then the stamp.
+for f in "$tarball" "$images" "$sums"; do
+  mv -f "$tmp/$f" "$outdir/$f"
+done
+printf '%s\n' "$images_hash" >"$tmp/images-stamp"
+mv -f "$tmp/images-stamp" "$images_stamp_file"
+printf '%s\n' "$input_hash" >"$tmp/stamp"
+mv -f "$tmp/stamp" "$stamp_file"
+log "built $outdir ($version) in $((SECONDS - started)) s:"
+sed 's/^/  /' "$outdir/$sums" >&2

@@ -1,0 +1,1872 @@
+#!/usr/bin/env python3
+# =====================================================================================================
+#  rke2 -- STAND-IN for the RKE2 binary, for rigger's lab only. This is NOT Rancher's RKE2.
+#
+#  Real RKE2 cannot be downloaded where rigger is developed, so this program plays its part with
+#  real parts: Debian's etcd and a real kube-apiserver (shipped in rke2-images.linux-amd64.tar.gz),
+#  real TLS made with the openssl CLI, real etcd membership, and a supervisor on 9345 that speaks
+#  the same kind of protocol RKE2's does (/ping, /cacerts, token-checked bootstrap endpoints).
+#  There is no containerd, kubelet, CNI or scheduler: Nodes are registered and kept Ready by this
+#  process. See test/rke2-stand-in/README.md in the rigger repository for what is real and what is
+#  simplified. Python 3.11 standard library only.
+# =====================================================================================================
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import errno
+import glob
+import hashlib
+import ipaddress
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Callable, NoReturn
+
+# Replaced by test/rke2-stand-in/build.sh.
+VERSION = "@VERSION@"
+if VERSION.startswith("@"):
+    VERSION = "v0.0.0+rke2-stand-in-dev"
+
+DEFAULT_DATA_DIR = "/var/lib/rancher/rke2"
+CONFIG_FILE = "/etc/rancher/rke2/config.yaml"
+KUBECONFIG_FILE = "/etc/rancher/rke2/rke2.yaml"
+NODE_PASSWORD_FILE = "/etc/rancher/node/password"
+RUN_DIR = "/run/rke2-stand-in"
+IMAGES_NAME = "rke2-images.linux-amd64.tar.gz"
+SUPERVISOR_PORT = 9345
+API_PORT = 6443
+HEARTBEAT_SECONDS = 10
+CONTROLLER_SECONDS = 5
+# The node lifecycle controller's default: a Node whose heartbeat is older than this is Unknown.
+NODE_MONITOR_GRACE = 40
+RETRY_SECONDS = 5
+
+# The cluster-wide values every server must share (RKE2 refuses a join on a mismatch).
+CRITICAL_KEYS = [
+    "agent-token",
+    "cluster-cidr",
+    "cluster-dns",
+    "cluster-domain",
+    "disable-cloud-controller",
+    "disable-kube-proxy",
+    "egress-selector-mode",
+    "service-cidr",
+]
+
+# Keys the stand-in understands or knowingly ignores; anything else gets RKE2's warning.
+KNOWN_KEYS = set(CRITICAL_KEYS) | {
+    "token", "token-file", "server", "node-name", "node-ip", "node-external-ip", "node-label",
+    "node-taint", "tls-san", "cni", "ingress-controller", "disable", "etcd-snapshot-schedule-cron",
+    "etcd-snapshot-retention", "etcd-snapshot-dir", "etcd-expose-metrics", "write-kubeconfig-mode",
+    "write-kubeconfig", "data-dir", "debug", "profile", "selinux", "kube-apiserver-arg",
+    "kube-controller-manager-arg", "kube-scheduler-arg", "kubelet-arg", "kube-proxy-arg", "etcd-arg",
+    "system-default-registry", "protect-kernel-defaults", "advertise-address", "bind-address",
+    "disable-scheduler", "disable-etcd", "disable-apiserver", "disable-controller-manager",
+    "with-node-id", "agent-token-file", "etcd-disable-snapshots", "cloud-provider-name",
+}
+
+
+# ---------------------------------------------------------------------------------------------------
+# Logging: logrus' text format on stderr (journald), as RKE2 logs.
+# ---------------------------------------------------------------------------------------------------
+_log_lock = threading.Lock()
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def log(level: str, msg: str) -> None:
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with _log_lock:
+        sys.stderr.write(f'time="{now}" level={level} msg={_quote(msg)}\n')
+        sys.stderr.flush()
+
+
+def info(msg: str) -> None:
+    log("info", msg)
+
+
+def warn(msg: str) -> None:
+    log("warning", msg)
+
+
+def error(msg: str) -> None:
+    log("error", msg)
+
+
+def fatal(msg: str) -> NoReturn:
+    log("fatal", msg)
+    # os._exit: also from a thread, and without waiting for the other threads.
+    os._exit(1)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Config: /etc/rancher/rke2/config.yaml then config.yaml.d/*.yaml; a small parser for the YAML subset
+# rigger writes (top-level map of scalars and block lists of scalars).
+# ---------------------------------------------------------------------------------------------------
+class ConfigSyntaxError(Exception):
+    pass
+
+
+Scalar = str | bool | int | None
+Value = Scalar | list[Scalar]
+
+
+def _strip_comment(rest: str) -> str:
+    """Removes a trailing ` # comment` from a plain scalar."""
+    m = re.search(r"(^|\s)#", rest)
+    return rest[: m.start()].rstrip() if m else rest.rstrip()
+
+
+def _parse_scalar(text: str, where: str) -> Scalar:
+    text = text.strip()
+    if text == "":
+        return None
+    if text[0] == '"':
+        i, out = 1, []
+        while i < len(text):
+            c = text[i]
+            if c == "\\":
+                if i + 1 >= len(text):
+                    break
+                nxt = text[i + 1]
+                simple = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "/": "/", "0": "\0", " ": " "}
+                if nxt in simple:
+                    out.append(simple[nxt])
+                    i += 2
+                elif nxt in "xuU":
+                    width = {"x": 2, "u": 4, "U": 8}[nxt]
+                    out.append(chr(int(text[i + 2 : i + 2 + width], 16)))
+                    i += 2 + width
+                else:
+                    raise ConfigSyntaxError(f"{where}: unsupported escape \\{nxt}")
+                continue
+            if c == '"':
+                if _strip_comment(text[i + 1 :]) != "":
+                    raise ConfigSyntaxError(f"{where}: text after a quoted string")
+                return "".join(out)
+            out.append(c)
+            i += 1
+        raise ConfigSyntaxError(f"{where}: unterminated double-quoted string")
+    if text[0] == "'":
+        i, out = 1, []
+        while i < len(text):
+            if text[i] == "'":
+                if i + 1 < len(text) and text[i + 1] == "'":
+                    out.append("'")
+                    i += 2
+                    continue
+                if _strip_comment(text[i + 1 :]) != "":
+                    raise ConfigSyntaxError(f"{where}: text after a quoted string")
+                return "".join(out)
+            out.append(text[i])
+            i += 1
+        raise ConfigSyntaxError(f"{where}: unterminated single-quoted string")
+    plain = _strip_comment(text)
+    if plain == "" or plain in ("~", "null", "Null", "NULL"):
+        return None
+    if plain[0] in "&*!|>{%@`":
+        raise ConfigSyntaxError(f"{where}: unsupported YAML ({plain[0]!r}: anchors, tags, block scalars and maps are not supported by the stand-in)")
+    if plain in ("true", "True", "TRUE"):
+        return True
+    if plain in ("false", "False", "FALSE"):
+        return False
+    if re.fullmatch(r"[-+]?[0-9]+", plain) and not re.fullmatch(r"0[0-9]+", plain):
+        return int(plain)
+    return plain
+
+
+def _split_flow(inner: str, where: str) -> list[str]:
+    items, cur, quote = [], "", ""
+    for c in inner:
+        if quote:
+            cur += c
+            if c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+            cur += c
+        elif c == ",":
+            items.append(cur)
+            cur = ""
+        elif c in "[]{}":
+            raise ConfigSyntaxError(f"{where}: nested flow collections are not supported by the stand-in")
+        else:
+            cur += c
+    if quote:
+        raise ConfigSyntaxError(f"{where}: unterminated quoted string")
+    if cur.strip():
+        items.append(cur)
+    return items
+
+
+def parse_config_text(text: str, path: str) -> dict[str, Value]:
+    out: dict[str, Value] = {}
+    key: str | None = None  # a key whose block list may follow
+    for n, raw in enumerate(text.splitlines(), 1):
+        where = f"{path}:{n}"
+        if "\t" in raw[: len(raw) - len(raw.lstrip())]:
+            raise ConfigSyntaxError(f"{where}: tab in indentation")
+        line = raw.rstrip()
+        stripped = line.strip()
+        if stripped == "" or stripped.startswith("#"):
+            continue
+        if stripped in ("---", "..."):
+            continue
+        indent = len(line) - len(line.lstrip())
+        m_item = re.fullmatch(r"\s*-(\s+(.*))?", line)
+        if m_item is not None:
+            if key is None:
+                raise ConfigSyntaxError(f"{where}: a list item outside of a key")
+            item_text = m_item.group(2) or ""
+            if re.match(r"^[^'\"]\S*:(\s|$)", item_text.strip()):
+                raise ConfigSyntaxError(f"{where}: maps inside lists are not supported by the stand-in")
+            cur = out[key]
+            if cur is None:
+                cur = []
+            if not isinstance(cur, list):
+                raise ConfigSyntaxError(f"{where}: list item after a scalar value")
+            cur.append(_parse_scalar(item_text, where))
+            out[key] = cur
+            continue
+        if indent > 0:
+            raise ConfigSyntaxError(f"{where}: nested maps are not supported by the stand-in")
+        m = re.fullmatch(r"""(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_.+-]+))\s*:(?:\s+(.*))?""", line)
+        if m is None:
+            raise ConfigSyntaxError(f"{where}: expected `key: value`")
+        k = m.group(1) or m.group(2) or m.group(3)
+        rest = (m.group(4) or "").strip()
+        if k in out:
+            raise ConfigSyntaxError(f"{where}: duplicate key {k!r}")
+        if rest == "" or rest.startswith("#"):
+            out[k] = None
+            key = k
+            continue
+        key = None
+        if rest.startswith("["):
+            body = _strip_comment(rest)
+            if not body.endswith("]"):
+                raise ConfigSyntaxError(f"{where}: flow lists must be on one line")
+            out[k] = [_parse_scalar(x, where) for x in _split_flow(body[1:-1], where)]
+        else:
+            out[k] = _parse_scalar(rest, where)
+    return out
+
+
+def merge_config(base: dict[str, Value], extra: dict[str, Value]) -> None:
+    """Later files win; `key+:` appends (as RKE2 does for config.yaml.d)."""
+    for k, v in extra.items():
+        if k.endswith("+"):
+            name = k[:-1]
+            old = base.get(name)
+            old_list = [] if old is None else (old if isinstance(old, list) else [old])
+            new_list = [] if v is None else (v if isinstance(v, list) else [v])
+            base[name] = old_list + new_list
+        else:
+            base[k] = v
+
+
+def load_config(main_file: str) -> dict[str, Value]:
+    cfg: dict[str, Value] = {}
+    files = []
+    if os.path.exists(main_file):
+        files.append(main_file)
+    files += sorted(glob.glob(os.path.join(main_file + ".d", "*.yaml")))
+    for f in files:
+        try:
+            with open(f, encoding="utf-8") as fh:
+                merge_config(cfg, parse_config_text(fh.read(), f))
+        except ConfigSyntaxError as e:
+            fatal(f"failed to parse config file {f}: {e}")
+        except OSError as e:
+            fatal(f"failed to read config file {f}: {e}")
+    for k in cfg:
+        if k not in KNOWN_KEYS:
+            warn(f"Unknown flag --{k} found in config.yaml, skipping")
+    return cfg
+
+
+def as_list(v: Value) -> list[str]:
+    if v is None:
+        return []
+    items = v if isinstance(v, list) else [v]
+    out: list[str] = []
+    for x in items:
+        if x is None:
+            continue
+        # RKE2 also splits comma-separated values of list flags.
+        out += [p.strip() for p in _scalar_str(x).split(",") if p.strip()]
+    return out
+
+
+def _scalar_str(v: Scalar) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def as_str(v: Value, default: str = "") -> str:
+    if v is None:
+        return default
+    if isinstance(v, list):
+        return ",".join(_scalar_str(x) for x in v)
+    return _scalar_str(v)
+
+
+def as_bool(v: Value) -> bool:
+    return as_str(v).lower() in ("true", "1", "yes", "on")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Settings derived from the config.
+# ---------------------------------------------------------------------------------------------------
+def detect_node_ip() -> str:
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("203.0.113.1", 9))  # no packet is sent: this only picks the route's source
+            return s.getsockname()[0]
+    except OSError:
+        pass
+    try:
+        return socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return "127.0.0.1"
+
+
+class Settings:
+    def __init__(self, cfg: dict[str, Value], role: str) -> None:
+        self.cfg = cfg
+        self.role = role
+        self.data_dir = as_str(cfg.get("data-dir"), DEFAULT_DATA_DIR)
+        self.node_name = as_str(cfg.get("node-name")) or socket.gethostname().split(".")[0].lower()
+        ips = as_list(cfg.get("node-ip"))
+        self.node_ip = ips[0] if ips else detect_node_ip()
+        self.server = as_str(cfg.get("server")).rstrip("/")
+        token = as_str(cfg.get("token"))
+        if not token and cfg.get("token-file"):
+            token = _read(as_str(cfg.get("token-file"))).strip()
+        self.token = token
+        agent_token = as_str(cfg.get("agent-token"))
+        if not agent_token and cfg.get("agent-token-file"):
+            agent_token = _read(as_str(cfg.get("agent-token-file"))).strip()
+        self.agent_token = agent_token
+        self.tls_sans = as_list(cfg.get("tls-san"))
+        self.cluster_cidr = as_str(cfg.get("cluster-cidr"), "10.42.0.0/16")
+        self.service_cidr = as_str(cfg.get("service-cidr"), "10.43.0.0/16")
+        first_svc = ipaddress.ip_network(self.service_cidr.split(",")[0].strip(), strict=False)
+        self.service_ip = str(first_svc[1])
+        self.cluster_dns = as_str(cfg.get("cluster-dns"), str(first_svc[10]))
+        self.cluster_domain = as_str(cfg.get("cluster-domain"), "cluster.local")
+        self.labels = as_list_kv(cfg.get("node-label"))
+        self.taints = as_list(cfg.get("node-taint"))
+        self.kubeconfig_mode = as_str(cfg.get("write-kubeconfig-mode"), "0600")
+        self.kubeconfig_file = as_str(cfg.get("write-kubeconfig"), KUBECONFIG_FILE)
+        self.etcd_expose_metrics = as_bool(cfg.get("etcd-expose-metrics"))
+        self.snapshot_dir = as_str(cfg.get("etcd-snapshot-dir"), os.path.join(self.data_dir, "server", "db", "snapshots"))
+
+    # Paths
+    @property
+    def server_dir(self) -> str:
+        return os.path.join(self.data_dir, "server")
+
+    @property
+    def tls(self) -> str:
+        return os.path.join(self.server_dir, "tls")
+
+    @property
+    def etcd_dir(self) -> str:
+        return os.path.join(self.server_dir, "db", "etcd")
+
+    @property
+    def bin_dir(self) -> str:
+        return os.path.join(self.data_dir, "data", VERSION, "bin")
+
+    @property
+    def logs_dir(self) -> str:
+        return os.path.join(self.data_dir, "agent", "logs")
+
+    def critical_config(self) -> dict[str, str]:
+        """The values compared between servers, normalised to strings."""
+        cfg = self.cfg
+        return {
+            "agent-token": hashlib.sha256(self.agent_token.encode()).hexdigest() if self.agent_token else "",
+            "cluster-cidr": self.cluster_cidr,
+            "cluster-dns": self.cluster_dns,
+            "cluster-domain": self.cluster_domain,
+            "disable-cloud-controller": "true" if as_bool(cfg.get("disable-cloud-controller")) else "false",
+            "disable-kube-proxy": "true" if as_bool(cfg.get("disable-kube-proxy")) else "false",
+            "egress-selector-mode": as_str(cfg.get("egress-selector-mode"), "agent"),
+            "service-cidr": self.service_cidr,
+        }
+
+
+def as_list_kv(v: Value) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in as_list(v):
+        k, _, val = item.partition("=")
+        out[k.strip()] = val.strip()
+    return out
+
+
+def _read(path: str, binary: bool = False) -> Any:
+    with open(path, "rb" if binary else "r") as fh:
+        return fh.read()
+
+
+def write_file(path: str, data: str | bytes, mode: int = 0o644) -> None:
+    """Atomic write with the given mode."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode() if isinstance(data, str) else data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+# ---------------------------------------------------------------------------------------------------
+# Tokens: `K10<sha256 of the cluster CA>::server:<secret>` or a bare secret.
+# ---------------------------------------------------------------------------------------------------
+class Token:
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.ca_hash = ""
+        self.username = ""
+        self.secret = raw
+        if raw.startswith("K10") and "::" in raw:
+            self.ca_hash, _, creds = raw[3:].partition("::")
+            self.username, sep, pw = creds.partition(":")
+            if sep:
+                self.secret = pw
+            else:
+                self.username, self.secret = "", creds
+
+
+def ca_hash_of(path: str) -> str:
+    return hashlib.sha256(_read(path, binary=True)).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------------
+# HTTP client helpers, with Go-like error texts (what RKE2 logs comes from Go's net/http).
+# ---------------------------------------------------------------------------------------------------
+class HttpError(Exception):
+    """A failed request: connection errors and non-2xx answers, worded as RKE2 words them."""
+
+    def __init__(self, msg: str, status: int = 0) -> None:
+        super().__init__(msg)
+        self.status = status
+
+
+def _go_dial_error(method: str, url: str, reason: BaseException) -> str:
+    u = urllib.parse.urlsplit(url)
+    port = u.port or (443 if u.scheme == "https" else 80)
+    host = u.hostname or ""
+    addr = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    if isinstance(reason, ConnectionRefusedError):
+        detail = f"dial tcp {addr}: connect: connection refused"
+    elif isinstance(reason, (socket.timeout, TimeoutError)):
+        detail = f"dial tcp {addr}: i/o timeout"
+    elif isinstance(reason, socket.gaierror):
+        detail = f"dial tcp: lookup {host}: no such host"
+    elif isinstance(reason, OSError) and reason.errno == errno.EHOSTUNREACH:
+        detail = f"dial tcp {addr}: connect: no route to host"
+    elif isinstance(reason, OSError) and reason.errno == errno.ENETUNREACH:
+        detail = f"dial tcp {addr}: connect: network is unreachable"
+    elif isinstance(reason, ssl.SSLError):
+        detail = f"tls: {reason.reason or reason}"
+    else:
+        detail = str(reason)
+    return f'{method[0]}{method[1:].lower()} "{url}": {detail}'
+
+
+def http_request(
+    url: str,
+    *,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    context: ssl.SSLContext | None = None,
+    timeout: float = 15,
+) -> tuple[int, bytes]:
+    req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, context=context, timeout=timeout) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as e:
+        data = e.read()
+        raise HttpError(f"{url}: {e.code} {e.reason}", e.code) from None
+    except urllib.error.URLError as e:
+        raise HttpError(_go_dial_error(method, url, e.reason if isinstance(e.reason, BaseException) else OSError(str(e.reason)))) from None
+    except (OSError, ssl.SSLError) as e:
+        raise HttpError(_go_dial_error(method, url, e)) from None
+
+
+def insecure_context() -> ssl.SSLContext:
+    ctx = ssl.create_default_context()
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def ca_context(ca_file: str, check_hostname: bool = True, cert: str | None = None, key: str | None = None) -> ssl.SSLContext:
+    ctx = ssl.create_default_context(cafile=ca_file)
+    ctx.check_hostname = check_hostname
+    if cert and key:
+        ctx.load_cert_chain(cert, key)
+    return ctx
+
+
+def basic_auth(user: str, secret: str) -> dict[str, str]:
+    return {"Authorization": "Basic " + base64.b64encode(f"{user}:{secret}".encode()).decode()}
+
+
+# ---------------------------------------------------------------------------------------------------
+# Certificates with the openssl CLI (EC P-256 leaves and CAs, RSA 2048 for the service-account key).
+# ---------------------------------------------------------------------------------------------------
+def openssl(*args: str, stdin: bytes | None = None) -> bytes:
+    r = subprocess.run(["openssl", *args], input=stdin, capture_output=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"openssl {args[0]} failed: {r.stderr.decode(errors='replace').strip()}")
+    return r.stdout
+
+
+def gen_ec_key(path: str) -> None:
+    pem = openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256")
+    write_file(path, pem, 0o600)
+
+
+def gen_ca(cert: str, key: str, cn: str) -> None:
+    gen_ec_key(key)
+    pem = openssl(
+        "req", "-x509", "-new", "-key", key, "-sha256", "-days", "3650", "-subj", f"/CN={cn}",
+        "-addext", "basicConstraints=critical,CA:TRUE",
+        "-addext", "keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign",
+    )
+    write_file(cert, pem, 0o644)
+
+
+def _san_list(sans: list[str]) -> str:
+    out, seen = [], set()
+    for s in sans:
+        if not s or s in seen:
+            continue
+        seen.add(s)
+        try:
+            ipaddress.ip_address(s)
+            out.append(f"IP:{s}")
+        except ValueError:
+            out.append(f"DNS:{s}")
+    return ",".join(out)
+
+
+def gen_leaf(
+    cert: str, key: str, ca_cert: str, ca_key: str, cn: str, org: str = "",
+    sans: list[str] | None = None, server: bool = False, client: bool = False,
+) -> bool:
+    """(Re)issues a leaf certificate when its inputs changed; returns True when it did."""
+    usages = ",".join(u for u, on in (("serverAuth", server), ("clientAuth", client)) if on)
+    spec = json.dumps([cn, org, sans or [], usages, ca_hash_of(ca_cert)])
+    spec_file = cert + ".stand-in-spec"
+    if os.path.exists(cert) and os.path.exists(key) and os.path.exists(spec_file) and _read(spec_file) == spec:
+        return False
+    gen_ec_key(key)
+    subj = (f"/O={org}" if org else "") + f"/CN={cn}"
+    csr = openssl("req", "-new", "-key", key, "-subj", subj)
+    ext = ["basicConstraints=critical,CA:FALSE", "keyUsage=critical,digitalSignature,keyEncipherment"]
+    if usages:
+        ext.append(f"extendedKeyUsage={usages}")
+    if sans:
+        ext.append(f"subjectAltName={_san_list(sans)}")
+    with tempfile.NamedTemporaryFile("w", suffix=".ext") as fh:
+        fh.write("\n".join(ext) + "\n")
+        fh.flush()
+        pem = openssl(
+            "x509", "-req", "-CA", ca_cert, "-CAkey", ca_key, "-set_serial", "0x" + secrets.token_hex(16),
+            "-days", "365", "-sha256", "-extfile", fh.name, stdin=csr,
+        )
+    write_file(cert, pem, 0o644)
+    write_file(spec_file, spec, 0o600)
+    return True
+
+
+# The cluster-wide secrets a joining server gets from /v1-rke2/server-bootstrap (RKE2's names).
+BOOTSTRAP_FILES = {
+    "ServerCA": "server-ca.crt",
+    "ServerCAKey": "server-ca.key",
+    "ClientCA": "client-ca.crt",
+    "ClientCAKey": "client-ca.key",
+    "ETCDServerCA": "etcd/server-ca.crt",
+    "ETCDServerCAKey": "etcd/server-ca.key",
+    "ETCDPeerCA": "etcd/peer-ca.crt",
+    "ETCDPeerCAKey": "etcd/peer-ca.key",
+    "ServiceKey": "service.key",
+}
+
+
+def generate_cluster_cas(tls: str) -> None:
+    stamp = str(int(time.time()))
+    gen_ca(f"{tls}/server-ca.crt", f"{tls}/server-ca.key", f"rke2-server-ca@{stamp}")
+    gen_ca(f"{tls}/client-ca.crt", f"{tls}/client-ca.key", f"rke2-client-ca@{stamp}")
+    gen_ca(f"{tls}/etcd/server-ca.crt", f"{tls}/etcd/server-ca.key", f"etcd-server-ca@{stamp}")
+    gen_ca(f"{tls}/etcd/peer-ca.crt", f"{tls}/etcd/peer-ca.key", f"etcd-peer-ca@{stamp}")
+    write_file(f"{tls}/service.key", openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"), 0o600)
+
+
+def server_sans(s: Settings) -> list[str]:
+    d = s.cluster_domain
+    return [
+        "127.0.0.1", "::1", s.node_ip, s.service_ip, *s.tls_sans, "localhost", s.node_name,
+        "kubernetes", "kubernetes.default", "kubernetes.default.svc", f"kubernetes.default.svc.{d}",
+    ]
+
+
+def generate_node_certs(s: Settings) -> None:
+    """The per-server leaf certificates, issued from the cluster CAs on this node."""
+    t = s.tls
+    ip, name = s.node_ip, s.node_name
+    gen_leaf(f"{t}/serving-kube-apiserver.crt", f"{t}/serving-kube-apiserver.key", f"{t}/server-ca.crt",
+             f"{t}/server-ca.key", "kube-apiserver", sans=server_sans(s), server=True)
+    gen_leaf(f"{t}/serving-supervisor.crt", f"{t}/serving-supervisor.key", f"{t}/server-ca.crt",
+             f"{t}/server-ca.key", "rke2-supervisor", sans=server_sans(s), server=True)
+    gen_leaf(f"{t}/client-admin.crt", f"{t}/client-admin.key", f"{t}/client-ca.crt", f"{t}/client-ca.key",
+             "system:admin", org="system:masters", client=True)
+    # etcd: server-client serves 2379 and is also the client cert RKE2 (and rigger) use for etcd;
+    # client.crt is the kube-apiserver's etcd client cert; peer-server-client is for 2380.
+    gen_leaf(f"{t}/etcd/server-client.crt", f"{t}/etcd/server-client.key", f"{t}/etcd/server-ca.crt",
+             f"{t}/etcd/server-ca.key", "etcd-server", sans=["127.0.0.1", "::1", "localhost", ip, name],
+             server=True, client=True)
+    gen_leaf(f"{t}/etcd/client.crt", f"{t}/etcd/client.key", f"{t}/etcd/server-ca.crt",
+             f"{t}/etcd/server-ca.key", "etcd-client", client=True)
+    gen_leaf(f"{t}/etcd/peer-server-client.crt", f"{t}/etcd/peer-server-client.key", f"{t}/etcd/peer-ca.crt",
+             f"{t}/etcd/peer-ca.key", "etcd-peer", sans=["127.0.0.1", "localhost", ip, name],
+             server=True, client=True)
+
+
+def issue_kubelet_client(s: Settings, node: str) -> tuple[str, str]:
+    """A client cert for `system:node:<node>` in `system:nodes`, so the Node authorizer applies."""
+    with tempfile.TemporaryDirectory() as d:
+        gen_leaf(f"{d}/c.crt", f"{d}/c.key", f"{s.tls}/client-ca.crt", f"{s.tls}/client-ca.key",
+                 f"system:node:{node}", org="system:nodes", client=True)
+        return _read(f"{d}/c.crt"), _read(f"{d}/c.key")
+
+
+# ---------------------------------------------------------------------------------------------------
+# etcd through its JSON gateway on 2379 (client TLS), as rigger reads it too.
+# ---------------------------------------------------------------------------------------------------
+class Etcd:
+    def __init__(self, s: Settings) -> None:
+        self.s = s
+        t = s.tls
+        self.ctx = ca_context(f"{t}/etcd/server-ca.crt", True, f"{t}/etcd/server-client.crt", f"{t}/etcd/server-client.key")
+
+    def call(self, path: str, body: dict[str, Any], timeout: float = 10) -> dict[str, Any]:
+        url = f"https://127.0.0.1:2379/v3/{path}"
+        req = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, context=self.ctx, timeout=timeout) as resp:
+                return json.loads(resp.read() or b"{}")
+        except urllib.error.HTTPError as e:
+            raw = e.read()
+            try:
+                msg = json.loads(raw).get("error") or json.loads(raw).get("message") or raw.decode()
+            except ValueError:
+                msg = raw.decode(errors="replace")
+            raise HttpError(msg.strip(), e.code) from None
+        except urllib.error.URLError as e:
+            raise HttpError(_go_dial_error("POST", url, e.reason if isinstance(e.reason, BaseException) else OSError(str(e.reason)))) from None
+        except OSError as e:
+            raise HttpError(_go_dial_error("POST", url, e)) from None
+
+    def healthy(self) -> bool:
+        try:
+            req = urllib.request.Request("https://127.0.0.1:2379/health")
+            with urllib.request.urlopen(req, context=self.ctx, timeout=5) as resp:
+                return json.loads(resp.read()).get("health") == "true"
+        except (OSError, ValueError, urllib.error.URLError):
+            return False
+
+    def members(self) -> list[dict[str, Any]]:
+        return self.call("cluster/member/list", {}).get("members", [])
+
+    def add(self, peer_url: str) -> dict[str, Any]:
+        return self.call("cluster/member/add", {"peerURLs": [peer_url]}, timeout=20)
+
+    def remove(self, member_id: str) -> None:
+        self.call("cluster/member/remove", {"ID": member_id}, timeout=20)
+
+
+def initial_cluster(members: list[dict[str, Any]], new_id: str, new_name: str) -> str:
+    """As `etcdctl member add` prints ETCD_INITIAL_CLUSTER."""
+    parts = []
+    for m in members:
+        name = new_name if str(m.get("ID")) == str(new_id) else m.get("name", "")
+        for u in m.get("peerURLs", []):
+            parts.append(f"{name}={u}")
+    return ",".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Kubernetes API client (urllib, client certificates), with failover over several API addresses.
+# ---------------------------------------------------------------------------------------------------
+class Kube:
+    def __init__(self, servers: list[str], ca: str, cert: str, key: str) -> None:
+        self.servers = servers
+        self.ctx = ca_context(ca, True, cert, key)
+
+    def request(self, method: str, path: str, body: Any = None, content_type: str = "application/json",
+                timeout: float = 10) -> tuple[int, Any]:
+        data = json.dumps(body).encode() if body is not None else None
+        last: HttpError | None = None
+        for base in list(self.servers):
+            url = base + path
+            req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": content_type, "Accept": "application/json"})
+            try:
+                with urllib.request.urlopen(req, context=self.ctx, timeout=timeout) as resp:
+                    raw = resp.read()
+                    return resp.status, (json.loads(raw) if raw.strip().startswith(b"{") else raw.decode())
+            except urllib.error.HTTPError as e:
+                raw = e.read()
+                try:
+                    return e.code, json.loads(raw)
+                except ValueError:
+                    return e.code, raw.decode(errors="replace")
+            except urllib.error.URLError as e:
+                last = HttpError(_go_dial_error(method, url, e.reason if isinstance(e.reason, BaseException) else OSError(str(e.reason))))
+            except OSError as e:
+                last = HttpError(_go_dial_error(method, url, e))
+            # The next server, as RKE2's client load balancer fails over.
+        raise last or HttpError("no API server")
+
+
+def now_rfc3339() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_rfc3339(s: str) -> float:
+    return dt.datetime.strptime(s, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc).timestamp()
+
+
+def _os_image() -> str:
+    try:
+        for line in _read("/etc/os-release").splitlines():
+            if line.startswith("PRETTY_NAME="):
+                return line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    return "Linux"
+
+
+def _mem_ki() -> str:
+    try:
+        for line in _read("/proc/meminfo").splitlines():
+            if line.startswith("MemTotal:"):
+                return line.split()[1] + "Ki"
+    except OSError:
+        pass
+    return "0Ki"
+
+
+def parse_taint(t: str) -> dict[str, str]:
+    kv, _, effect = t.rpartition(":")
+    if not kv or effect not in ("NoSchedule", "PreferNoSchedule", "NoExecute"):
+        fatal(f"invalid taint {t!r}: expected key=value:Effect with Effect NoSchedule, PreferNoSchedule or NoExecute")
+    k, sep, v = kv.partition("=")
+    out = {"key": k, "effect": effect}
+    if sep:
+        out["value"] = v
+    return out
+
+
+class NodeAgent:
+    """Registers this host's Node and keeps its Ready condition fresh, as the kubelet would."""
+
+    def __init__(self, s: Settings, kube: Kube, server_roles: bool, etcd_member: str = "") -> None:
+        self.s = s
+        self.kube = kube
+        self.server_roles = server_roles
+        self.etcd_member = etcd_member
+        self.transition = now_rfc3339()
+
+    def labels(self) -> dict[str, str]:
+        labels = {
+            "beta.kubernetes.io/arch": "amd64",
+            "beta.kubernetes.io/os": "linux",
+            "kubernetes.io/arch": "amd64",
+            "kubernetes.io/hostname": self.s.node_name,
+            "kubernetes.io/os": "linux",
+            "node.kubernetes.io/instance-type": "rke2",
+        }
+        if self.server_roles:
+            labels.update({
+                "node-role.kubernetes.io/control-plane": "true",
+                "node-role.kubernetes.io/etcd": "true",
+                "node-role.kubernetes.io/master": "true",
+            })
+        labels.update(self.s.labels)
+        return labels
+
+    def annotations(self) -> dict[str, str]:
+        a = {
+            "rke2.io/node-args": json.dumps([self.s.role] + [f"--{k}" for k in sorted(self.s.cfg) if k not in ("token", "agent-token")]),
+            "rke2.io/hostname": socket.gethostname(),
+            "rke2.io/internal-ip": self.s.node_ip,
+            "rke2.io/stand-in": "true",
+        }
+        if self.server_roles:
+            a["etcd.rke2.cattle.io/node-name"] = self.etcd_member
+            a["etcd.rke2.cattle.io/node-address"] = self.s.node_ip
+        return a
+
+    def status(self) -> dict[str, Any]:
+        now = now_rfc3339()
+        cpus = str(os.cpu_count() or 1)
+        cap = {"cpu": cpus, "memory": _mem_ki(), "pods": "110", "ephemeral-storage": "0"}
+        return {
+            "addresses": [
+                {"type": "InternalIP", "address": self.s.node_ip},
+                {"type": "Hostname", "address": self.s.node_name},
+            ],
+            "capacity": cap,
+            "allocatable": cap,
+            "nodeInfo": {
+                "kubeletVersion": VERSION,
+                "kubeProxyVersion": VERSION,
+                "operatingSystem": "linux",
+                "architecture": "amd64",
+                "osImage": _os_image(),
+                "kernelVersion": os.uname().release,
+                "containerRuntimeVersion": "stand-in://none",
+                "machineID": _read("/etc/machine-id").strip() if os.path.exists("/etc/machine-id") else "",
+                "systemUUID": "",
+                "bootID": _read("/proc/sys/kernel/random/boot_id").strip(),
+            },
+            "conditions": [{
+                "type": "Ready",
+                "status": "True",
+                "reason": "KubeletReady",
+                "message": "kubelet is posting ready status (stand-in)",
+                "lastHeartbeatTime": now,
+                "lastTransitionTime": self.transition,
+            }],
+        }
+
+    def register(self) -> None:
+        name = self.s.node_name
+        code, node = self.kube.request("GET", f"/api/v1/nodes/{name}")
+        if code == 404:
+            body = {
+                "apiVersion": "v1",
+                "kind": "Node",
+                "metadata": {"name": name, "labels": self.labels(), "annotations": self.annotations()},
+                "spec": {"taints": [parse_taint(t) for t in self.s.taints]} if self.s.taints else {},
+                "status": self.status(),
+            }
+            code, resp = self.kube.request("POST", "/api/v1/nodes", body)
+            if code == 409:
+                return self.register()
+            if code >= 300:
+                raise HttpError(f"registering node {name}: {code} {_kmsg(resp)}", code)
+            info(f"Registered node {name} (stand-in kubelet)")
+        elif code >= 300:
+            raise HttpError(f"getting node {name}: {code} {_kmsg(node)}", code)
+        else:
+            # RKE2 keeps its own labels and annotations up to date on an existing Node.
+            patch = {"metadata": {"labels": self.labels(), "annotations": self.annotations()}}
+            code, resp = self.kube.request("PATCH", f"/api/v1/nodes/{name}", patch, "application/strategic-merge-patch+json")
+            if code >= 300:
+                raise HttpError(f"updating node {name}: {code} {_kmsg(resp)}", code)
+        self.heartbeat()
+
+    def heartbeat(self) -> None:
+        name = self.s.node_name
+        code, resp = self.kube.request("PATCH", f"/api/v1/nodes/{name}/status", {"status": self.status()},
+                                       "application/strategic-merge-patch+json")
+        if code == 404:
+            info(f"Node {name} not found; registering it again")
+            self.register()
+        elif code >= 300:
+            raise HttpError(f"updating node status: {code} {_kmsg(resp)}", code)
+
+    def run_heartbeats(self, stop: threading.Event) -> None:
+        while not stop.wait(HEARTBEAT_SECONDS):
+            try:
+                self.heartbeat()
+            except Exception as e:  # keep beating: the API may come back
+                warn(f"Failed to update node status (stand-in heartbeat): {e}")
+
+
+def _kmsg(resp: Any) -> str:
+    return resp.get("message", "") if isinstance(resp, dict) else str(resp)[:300]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Node passwords: /etc/rancher/node/password must match secret kube-system/<node>.node-password.rke2
+# while the Node exists (a reinstalled host with the same name is rejected until the Node is gone).
+# ---------------------------------------------------------------------------------------------------
+NODE_PASSWORD_REJECTED = (
+    "Node password rejected, duplicate hostname or contents of '/etc/rancher/node/password' may not "
+    "match server node-passwd entry, try enabling a unique node name with the --with-node-id flag"
+)
+
+
+def ensure_node_password() -> str:
+    if os.path.exists(NODE_PASSWORD_FILE):
+        pw = _read(NODE_PASSWORD_FILE).strip()
+        if pw:
+            return pw
+    pw = secrets.token_hex(16)
+    write_file(NODE_PASSWORD_FILE, pw + "\n", 0o600)
+    return pw
+
+
+def verify_node_password(kube: Kube, node: str, password: str) -> bool:
+    name = f"{node}.node-password.rke2"
+    digest = hashlib.sha256(password.encode()).hexdigest()
+    secret = {
+        "apiVersion": "v1", "kind": "Secret", "type": "rke2.cattle.io/node-password",
+        "metadata": {"name": name, "namespace": "kube-system"},
+        "data": {"hash": base64.b64encode(digest.encode()).decode()},
+    }
+    code, cur = kube.request("GET", f"/api/v1/namespaces/kube-system/secrets/{name}")
+    if code == 404:
+        code, resp = kube.request("POST", "/api/v1/namespaces/kube-system/secrets", secret)
+        if code >= 300 and code != 409:
+            raise HttpError(f"storing node password: {code} {_kmsg(resp)}", code)
+        return True
+    if code >= 300:
+        raise HttpError(f"reading node password: {code} {_kmsg(cur)}", code)
+    stored = base64.b64decode(cur.get("data", {}).get("hash", "")).decode()
+    if stored == digest:
+        return True
+    ncode, _ = kube.request("GET", f"/api/v1/nodes/{node}")
+    if ncode == 404:
+        # The Node is gone: the old password went with it.
+        kube.request("PUT", f"/api/v1/namespaces/kube-system/secrets/{name}", {**secret, "metadata": cur["metadata"]})
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------
+# Child processes (etcd, kube-apiserver): pidfiles under /run/rke2-stand-in, logs under agent/logs.
+# ---------------------------------------------------------------------------------------------------
+def _exe_of(pid: int) -> str:
+    try:
+        return os.readlink(f"/proc/{pid}/exe")
+    except OSError:
+        return ""
+
+
+def _wait_gone(pid: int, seconds: float) -> bool:
+    end = time.time() + seconds
+    while time.time() < end:
+        if not os.path.exists(f"/proc/{pid}") or _is_zombie(pid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return _read(f"/proc/{pid}/stat").rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def kill_leftovers(s: Settings) -> None:
+    """Kills etcd and kube-apiserver left by an earlier rke2 (KillMode=process leaves them running)."""
+    data_root = os.path.realpath(os.path.join(s.data_dir, "data")) + "/"
+    pids: set[int] = set()
+    for pf in glob.glob(f"{RUN_DIR}/*.pid"):
+        try:
+            pids.add(int(_read(pf).strip()))
+        except (OSError, ValueError):
+            pass
+    for d in glob.glob("/proc/[0-9]*"):
+        pid = int(d[6:])
+        if _exe_of(pid).startswith(data_root):
+            pids.add(pid)
+    # All at once: kube-apiserver's graceful shutdown would otherwise add its whole grace period.
+    victims = []
+    for pid in sorted(pids):
+        exe = _exe_of(pid)
+        if not exe.startswith(data_root) or pid == os.getpid():
+            continue
+        info(f"Stopping leftover {os.path.basename(exe)} (pid {pid}) from an earlier start")
+        try:
+            os.kill(pid, signal.SIGTERM)
+            victims.append(pid)
+        except ProcessLookupError:
+            pass
+    deadline = time.time() + 10
+    for pid in victims:
+        if not _wait_gone(pid, max(0.0, deadline - time.time())):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            _wait_gone(pid, 5)
+    for pf in glob.glob(f"{RUN_DIR}/*.pid"):
+        try:
+            os.unlink(pf)
+        except OSError:
+            pass
+
+
+class Child:
+    def __init__(self, s: Settings, name: str, args: list[str]) -> None:
+        self.s = s
+        self.name = name
+        self.args = args
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.next_restart = 0.0
+
+    def start(self) -> None:
+        os.makedirs(self.s.logs_dir, exist_ok=True)
+        os.makedirs(RUN_DIR, exist_ok=True)
+        with open(os.path.join(self.s.logs_dir, f"{self.name}.log"), "ab") as logf:
+            # Own session: systemd's stop (KillMode=process) signals rke2 only, as with RKE2's pods.
+            # Without NOTIFY_SOCKET: etcd would otherwise notify systemd itself.
+            env = {k: v for k, v in os.environ.items() if k not in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID")}
+            self.proc = subprocess.Popen(self.args, stdin=subprocess.DEVNULL, stdout=logf, stderr=logf,
+                                         start_new_session=True, cwd="/", env=env)
+        write_file(f"{RUN_DIR}/{self.name}.pid", f"{self.proc.pid}\n", 0o644)
+        info(f"Running {self.name} (stand-in, pid {self.proc.pid}): {' '.join(self.args[:1] + [a for a in self.args[1:] if 'key' not in a])}")
+
+    def check(self) -> None:
+        """Restarts the child a few seconds after it died, as the kubelet restarts a static pod."""
+        if self.proc is None or self.proc.poll() is None:
+            return
+        if self.next_restart == 0:
+            error(f"{self.name} exited ({self.proc.returncode}); restarting it in {RETRY_SECONDS}s, see {self.s.logs_dir}/{self.name}.log")
+            self.next_restart = time.time() + RETRY_SECONDS
+        elif time.time() >= self.next_restart:
+            self.next_restart = 0
+            self.start()
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Images: the "container images" are the real etcd and kube-apiserver binaries in a tar.gz.
+# ---------------------------------------------------------------------------------------------------
+IMAGE_MEMBERS = {"bin/etcd", "bin/etcdctl", "bin/kube-apiserver", "stand-in.txt"}
+
+
+def extract_images(s: Settings) -> None:
+    images_dir = os.path.join(s.data_dir, "agent", "images")
+    archives = sorted(glob.glob(os.path.join(images_dir, "*.tar.gz")))
+    wanted = os.path.join(images_dir, IMAGES_NAME)
+    archive = wanted if os.path.exists(wanted) else (archives[0] if archives else "")
+    if not archive:
+        if glob.glob(os.path.join(images_dir, "*.tar.zst")):
+            fatal(f"stand-in: only .tar.zst images in {images_dir}; the stand-in reads {IMAGES_NAME} (no zstd on the hosts)")
+        fatal(f"stand-in: no images archive in {images_dir}: put {IMAGES_NAME} there (the air-gap install does)")
+    h = hashlib.sha256()
+    with open(archive, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    digest = h.hexdigest()
+    version_dir = os.path.dirname(s.bin_dir)
+    stamp = os.path.join(version_dir, ".images-sha256")
+    bins = [os.path.join(s.bin_dir, b) for b in ("etcd", "etcdctl", "kube-apiserver")]
+    if os.path.exists(stamp) and _read(stamp).strip() == digest and all(os.access(b, os.X_OK) for b in bins):
+        return
+    info(f"Extracting the stand-in runtime images from {archive} into {s.bin_dir}")
+    os.makedirs(version_dir, exist_ok=True)
+    tmp = tempfile.mkdtemp(dir=version_dir, prefix=".extract-")
+    with tarfile.open(archive, "r:gz") as tar:
+        for m in tar.getmembers():
+            name = m.name[2:] if m.name.startswith("./") else m.name
+            if name not in IMAGE_MEMBERS or not m.isfile():
+                continue
+            src = tar.extractfile(m)
+            assert src is not None
+            dest = os.path.join(tmp, name)
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with open(dest, "wb") as out:
+                while chunk := src.read(1 << 20):
+                    out.write(chunk)
+            os.chmod(dest, 0o755 if name.startswith("bin/") else 0o644)
+    missing = [b for b in ("etcd", "etcdctl", "kube-apiserver") if not os.path.exists(os.path.join(tmp, "bin", b))]
+    if missing:
+        subprocess.run(["rm", "-rf", tmp])
+        fatal(f"stand-in: {archive} lacks bin/{', bin/'.join(missing)}")
+    old = s.bin_dir + ".old"
+    subprocess.run(["rm", "-rf", old])
+    if os.path.exists(s.bin_dir):
+        os.rename(s.bin_dir, old)
+    os.rename(os.path.join(tmp, "bin"), s.bin_dir)
+    subprocess.run(["rm", "-rf", tmp, old])
+    write_file(stamp, digest + "\n")
+    # RKE2 links <data-dir>/bin to the current runtime (kubectl, crictl live there; here etcdctl).
+    link = os.path.join(s.data_dir, "bin")
+    if os.path.islink(link) or not os.path.exists(link):
+        tmp_link = link + ".tmp"
+        if os.path.lexists(tmp_link):
+            os.unlink(tmp_link)
+        os.symlink(os.path.relpath(s.bin_dir, s.data_dir), tmp_link)
+        os.replace(tmp_link, link)
+
+
+# ---------------------------------------------------------------------------------------------------
+# systemd notify.
+# ---------------------------------------------------------------------------------------------------
+def sd_notify(message: str) -> None:
+    addr = os.environ.get("NOTIFY_SOCKET")
+    if not addr:
+        return
+    if addr.startswith("@"):
+        addr = "\0" + addr[1:]
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+            sock.connect(addr)
+            sock.sendall(message.encode())
+    except OSError as e:
+        warn(f"sd_notify failed: {e}")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Supervisor: HTTPS on 9345.
+# ---------------------------------------------------------------------------------------------------
+class Supervisor:
+    def __init__(self, s: Settings, token: Token, agent_secret: str) -> None:
+        self.s = s
+        self.token = token
+        self.agent_secret = agent_secret
+        self.etcd: Etcd | None = None
+        self.kube: Kube | None = None  # set once the local API server is up
+        self.member_lock = threading.Lock()
+        self.httpd: ThreadingHTTPServer | None = None
+
+    def start(self) -> None:
+        sup = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            server_version = "rke2-stand-in"
+
+            def log_message(self, format: str, *args: Any) -> None:  # quiet, like RKE2
+                pass
+
+            def reply(self, code: int, body: bytes | str, ctype: str = "text/plain") -> None:
+                data = body.encode() if isinstance(body, str) else body
+                self.send_response(code)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def user(self) -> tuple[str, str]:
+                h = self.headers.get("Authorization", "")
+                if not h.startswith("Basic "):
+                    return "", ""
+                try:
+                    u, _, p = base64.b64decode(h[6:]).decode().partition(":")
+                    return u, p
+                except ValueError:
+                    return "", ""
+
+            def authorized(self, node: bool) -> bool:
+                u, p = self.user()
+                ok = u == "server" and secrets.compare_digest(p, sup.token.secret)
+                if node:
+                    ok = ok or (u == "node" and (secrets.compare_digest(p, sup.agent_secret) or secrets.compare_digest(p, sup.token.secret)))
+                if not ok:
+                    self.reply(401, "Unauthorized\n")
+                return ok
+
+            def do_GET(self) -> None:
+                try:
+                    path = urllib.parse.urlsplit(self.path).path
+                    if path == "/ping":
+                        self.reply(200, "pong")
+                    elif path == "/cacerts":
+                        self.reply(200, _read(f"{sup.s.tls}/server-ca.crt", binary=True))
+                    elif path == "/v1-rke2/server-bootstrap":
+                        if self.authorized(node=False):
+                            self.reply(200, json.dumps(sup.bootstrap_data()), "application/json")
+                    elif path == "/v1-rke2/config":
+                        if self.authorized(node=False):
+                            self.reply(200, json.dumps(sup.s.critical_config()), "application/json")
+                    elif path == "/v1-rke2/client/kubelet":
+                        if self.authorized(node=True):
+                            code, body = sup.kubelet_credentials(self.headers.get("RKE2-Node-Name", ""),
+                                                                 self.headers.get("RKE2-Node-Password", ""))
+                            self.reply(code, body, "application/json" if code == 200 else "text/plain")
+                    else:
+                        self.reply(404, "404 page not found\n")
+                except Exception as e:
+                    error(f"supervisor: {self.path}: {e}")
+                    self.reply(500, f"{e}\n")
+
+            def do_POST(self) -> None:
+                try:
+                    path = urllib.parse.urlsplit(self.path).path
+                    length = int(self.headers.get("Content-Length") or 0)
+                    body = self.rfile.read(length) if length else b""
+                    if path == "/v1-rke2/etcd/member-add":
+                        if self.authorized(node=False):
+                            code, out = sup.member_add(json.loads(body or b"{}"))
+                            self.reply(code, out, "application/json" if code == 200 else "text/plain")
+                    else:
+                        self.reply(404, "404 page not found\n")
+                except Exception as e:
+                    error(f"supervisor: {self.path}: {e}")
+                    self.reply(500, f"{e}\n")
+
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(f"{self.s.tls}/serving-supervisor.crt", f"{self.s.tls}/serving-supervisor.key")
+
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+            def get_request(self) -> tuple[socket.socket, Any]:
+                sock, addr = self.socket.accept()
+                # The handshake runs in the request's own thread, on the first read.
+                return ctx.wrap_socket(sock, server_side=True, do_handshake_on_connect=False), addr
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass  # TLS handshake errors from scanners, health checks without TLS: not worth a log line
+
+        self.httpd = Server(("0.0.0.0", SUPERVISOR_PORT), Handler)
+        threading.Thread(target=self.httpd.serve_forever, name="supervisor", daemon=True).start()
+        info(f"Supervisor (stand-in) listening on https://0.0.0.0:{SUPERVISOR_PORT}")
+
+    def bootstrap_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for key, rel in BOOTSTRAP_FILES.items():
+            path = f"{self.s.tls}/{rel}"
+            data[key] = {"timestamp": dt.datetime.fromtimestamp(os.path.getmtime(path), dt.timezone.utc).isoformat(),
+                         "content": base64.b64encode(_read(path, binary=True)).decode()}
+        # Stand-in: the cluster's critical config travels with the bootstrap data.
+        data["StandInCriticalConfig"] = self.s.critical_config()
+        return data
+
+    def member_add(self, req: dict[str, Any]) -> tuple[int, str]:
+        name = str(req.get("name", ""))
+        node_name = str(req.get("nodeName", ""))
+        peer = str(req.get("peerURL", ""))
+        if not name or not peer.startswith("https://"):
+            return 400, "name and an https peerURL are required\n"
+        if self.etcd is None or not self.etcd.healthy():
+            return 503, "etcd on this server is not ready\n"
+        own_peer = f"https://{_host(self.s.node_ip)}:2380"
+        with self.member_lock:
+            members = self.etcd.members()
+            for m in members:
+                same_node = m.get("name") == name or (node_name and re.fullmatch(re.escape(node_name) + r"-[0-9a-f]{8}", m.get("name", "")))
+                if same_node or peer in m.get("peerURLs", []):
+                    if own_peer in m.get("peerURLs", []):
+                        return 409, f"{name} ({peer}) is this server's own etcd member\n"
+                    info(f"Removing stale etcd member {m.get('name') or '(unstarted)'} {m.get('peerURLs')} before adding {name}")
+                    try:
+                        self.etcd.remove(str(m["ID"]))
+                    except HttpError as e:
+                        return 500, f"etcd member remove: {e}\n"
+            try:
+                resp = self.etcd.add(peer)
+            except HttpError as e:
+                error(f"Failed to add etcd member {name} at {peer}: {e}")
+                return 500, f"{e}\n"
+            new_id = str(resp["member"]["ID"])
+            info(f"Added etcd member {name} at {peer} (id {int(new_id):x})")
+            return 200, json.dumps({"initialCluster": initial_cluster(resp.get("members", []), new_id, name), "memberID": new_id})
+
+    def kubelet_credentials(self, node: str, password: str) -> tuple[int, str]:
+        if not re.fullmatch(r"[a-z0-9]([-a-z0-9.]*[a-z0-9])?", node or ""):
+            return 400, "RKE2-Node-Name header required\n"
+        if self.kube is None:
+            return 503, "apiserver not ready\n"
+        if not verify_node_password(self.kube, node, password):
+            return 403, NODE_PASSWORD_REJECTED + "\n"
+        cert, key = issue_kubelet_client(self.s, node)
+        servers = []
+        code, ep = self.kube.request("GET", "/api/v1/namespaces/default/endpoints/kubernetes")
+        if code == 200:
+            for subset in ep.get("subsets", []):
+                for a in subset.get("addresses", []):
+                    servers.append(f"https://{_host(a['ip'])}:{API_PORT}")
+        if not servers:
+            servers = [f"https://{_host(self.s.node_ip)}:{API_PORT}"]
+        return 200, json.dumps({
+            "serverCA": _read(f"{self.s.tls}/server-ca.crt"),
+            "clientCA": _read(f"{self.s.tls}/client-ca.crt"),
+            "clientCert": cert,
+            "clientKey": key,
+            "apiServers": sorted(set(servers)),
+        })
+
+
+def _host(ip: str) -> str:
+    return f"[{ip}]" if ":" in ip else ip
+
+
+# ---------------------------------------------------------------------------------------------------
+# Etcd member controller (servers): removes the member of a deleted Node, or of one annotated
+# etcd.rke2.cattle.io/remove=true. It acts only on members it has seen as Nodes (not on joiners).
+# Also a minimal node lifecycle: a Node whose heartbeat stopped turns Ready=Unknown after 40 s.
+# ---------------------------------------------------------------------------------------------------
+def member_controller(s: Settings, etcd: Etcd, kube: Kube, own_member: str, stop: threading.Event) -> None:
+    seen: set[str] = set()
+    while not stop.wait(CONTROLLER_SECONDS):
+        try:
+            code, nodes = kube.request("GET", "/api/v1/nodes")
+            if code != 200:
+                continue
+            members = etcd.members()
+            by_member: dict[str, dict[str, Any]] = {}
+            for n in nodes.get("items", []):
+                ann = n["metadata"].get("annotations", {}) or {}
+                mname = ann.get("etcd.rke2.cattle.io/node-name")
+                if mname:
+                    by_member[mname] = n
+            for m in members:
+                mname = m.get("name", "")
+                if not mname:
+                    continue  # still joining
+                node = by_member.get(mname)
+                if node is None:
+                    for n in nodes.get("items", []):
+                        if n["metadata"]["name"] == mname or re.fullmatch(re.escape(n["metadata"]["name"]) + r"-[0-9a-f]{8}", mname):
+                            node = n
+                if node is not None:
+                    seen.add(mname)
+                remove = node is None and mname in seen
+                if node is not None and (node["metadata"].get("annotations", {}) or {}).get("etcd.rke2.cattle.io/remove") == "true":
+                    remove = True
+                if not remove:
+                    continue
+                if mname == own_member and node is None:
+                    continue  # our own Node was deleted: the heartbeat registers it again
+                why = "its Node was deleted" if node is None else "its Node is annotated etcd.rke2.cattle.io/remove=true"
+                info(f"Removing etcd member {mname} {m.get('peerURLs')}: {why}")
+                try:
+                    etcd.remove(str(m["ID"]))
+                except HttpError as e:
+                    if "not found" not in str(e):
+                        error(f"Failed to remove etcd member {mname}: {e}")
+                        continue
+                seen.discard(mname)
+            mark_stale_nodes(kube, nodes.get("items", []))
+        except Exception as e:
+            warn(f"etcd member controller (stand-in): {e}")
+
+
+def mark_stale_nodes(kube: Kube, nodes: list[dict[str, Any]]) -> None:
+    now = time.time()
+    for n in nodes:
+        for c in n.get("status", {}).get("conditions", []) or []:
+            if c.get("type") != "Ready" or c.get("status") != "True":
+                continue
+            try:
+                age = now - parse_rfc3339(c.get("lastHeartbeatTime", ""))
+            except ValueError:
+                continue
+            if age > NODE_MONITOR_GRACE:
+                cond = {**c, "status": "Unknown", "reason": "NodeStatusUnknown",
+                        "message": "Kubelet stopped posting node status.", "lastTransitionTime": now_rfc3339()}
+                kube.request("PATCH", f"/api/v1/nodes/{n['metadata']['name']}/status",
+                             {"status": {"conditions": [cond]}}, "application/strategic-merge-patch+json")
+                info(f"Node {n['metadata']['name']} stopped posting status for {int(age)}s: Ready=Unknown")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Kubeconfig, exactly in RKE2's shape.
+# ---------------------------------------------------------------------------------------------------
+def kubeconfig_text(server: str, ca_pem: bytes, cert_pem: bytes, key_pem: bytes) -> str:
+    b = lambda x: base64.b64encode(x).decode()  # noqa: E731
+    return (
+        "apiVersion: v1\n"
+        "clusters:\n"
+        "- cluster:\n"
+        f"    certificate-authority-data: {b(ca_pem)}\n"
+        f"    server: {server}\n"
+        "  name: default\n"
+        "contexts:\n"
+        "- context:\n"
+        "    cluster: default\n"
+        "    user: default\n"
+        "  name: default\n"
+        "current-context: default\n"
+        "kind: Config\n"
+        "preferences: {}\n"
+        "users:\n"
+        "- name: default\n"
+        "  user:\n"
+        f"    client-certificate-data: {b(cert_pem)}\n"
+        f"    client-key-data: {b(key_pem)}\n"
+    )
+
+
+def kubeconfig_mode(s: Settings) -> int:
+    try:
+        return int(s.kubeconfig_mode, 8)
+    except ValueError:
+        fatal(f"invalid write-kubeconfig-mode {s.kubeconfig_mode!r}")
+
+
+# ---------------------------------------------------------------------------------------------------
+# rke2 server
+# ---------------------------------------------------------------------------------------------------
+PREP = "starting kubernetes: preparing server"
+
+
+def fetch_cacerts(server: str, token: Token) -> bytes:
+    try:
+        _, ca = http_request(f"{server}/cacerts", context=insecure_context())
+    except HttpError as e:
+        fatal(f"{PREP}: failed to validate server configuration: {e}")
+    if token.ca_hash:
+        got = hashlib.sha256(ca).hexdigest()
+        if got != token.ca_hash:
+            fatal(f"{PREP}: failed to validate token: token CA hash does not match the Cluster CA certificate hash: {got} != {token.ca_hash}")
+    return ca
+
+
+def join_prepare(s: Settings, token: Token) -> None:
+    """Gets the cluster's CAs and keys from an existing server and checks the critical config."""
+    info(f"Joining the cluster at {s.server} (stand-in)")
+    ca = fetch_cacerts(s.server, token)
+    with tempfile.NamedTemporaryFile(suffix=".crt") as fh:
+        fh.write(ca)
+        fh.flush()
+        ctx = ca_context(fh.name, check_hostname=False)
+        try:
+            _, raw = http_request(f"{s.server}/v1-rke2/server-bootstrap", headers=basic_auth("server", token.secret), context=ctx)
+        except HttpError as e:
+            fatal(f"{PREP}: failed to bootstrap cluster data: {e}")
+    data = json.loads(raw)
+    theirs = data.get("StandInCriticalConfig", {})
+    mine = s.critical_config()
+    bad = [k for k in CRITICAL_KEYS if str(theirs.get(k, "")) != mine[k]]
+    for k in bad:
+        warn(f"critical configuration mismatched: {k}: this server has {mine[k]!r}, the cluster has {theirs.get(k)!r}" if k != "agent-token" else "critical configuration mismatched: agent-token")
+    if bad:
+        fatal(f"{PREP}: failed to validate server configuration: critical configuration value mismatch between servers: {', '.join(bad)}")
+    for key, rel in BOOTSTRAP_FILES.items():
+        if key not in data:
+            fatal(f"{PREP}: failed to bootstrap cluster data: {key} missing from the bootstrap data")
+        mode = 0o600 if rel.endswith(".key") else 0o644
+        write_file(f"{s.tls}/{rel}", base64.b64decode(data[key]["content"]), mode)
+    info("Cluster bootstrap data (CAs, service-account key) written")
+
+
+def member_name(s: Settings) -> str:
+    """RKE2 names its etcd member <node-name>-<8 hex>, kept in server/db/etcd/name."""
+    path = os.path.join(s.etcd_dir, "name")
+    if os.path.exists(path):
+        name = _read(path).strip()
+        if name.startswith(s.node_name + "-"):
+            return name
+    name = f"{s.node_name}-{secrets.token_hex(4)}"
+    os.makedirs(s.etcd_dir, mode=0o700, exist_ok=True)
+    write_file(path, name + "\n", 0o600)
+    return name
+
+
+def etcd_args(s: Settings, name: str, initial: str, state: str) -> list[str]:
+    t = s.tls
+    ip = _host(s.node_ip)
+    metrics_host = ip if s.etcd_expose_metrics else "127.0.0.1"
+    return [
+        f"{s.bin_dir}/etcd",
+        f"--name={name}",
+        f"--data-dir={s.etcd_dir}",
+        f"--listen-client-urls=https://127.0.0.1:2379,https://{ip}:2379",
+        f"--advertise-client-urls=https://{ip}:2379",
+        f"--listen-peer-urls=https://{ip}:2380",
+        f"--initial-advertise-peer-urls=https://{ip}:2380",
+        f"--listen-metrics-urls=http://{metrics_host}:2381",
+        f"--initial-cluster={initial}",
+        f"--initial-cluster-state={state}",
+        f"--cert-file={t}/etcd/server-client.crt",
+        f"--key-file={t}/etcd/server-client.key",
+        f"--trusted-ca-file={t}/etcd/server-ca.crt",
+        "--client-cert-auth=true",
+        f"--peer-cert-file={t}/etcd/peer-server-client.crt",
+        f"--peer-key-file={t}/etcd/peer-server-client.key",
+        f"--peer-trusted-ca-file={t}/etcd/peer-ca.crt",
+        "--peer-client-cert-auth=true",
+        "--heartbeat-interval=500",
+        "--election-timeout=5000",
+        "--snapshot-count=10000",
+        "--logger=zap",
+        "--log-outputs=stderr",
+    ]
+
+
+def apiserver_args(s: Settings) -> list[str]:
+    t = s.tls
+    return [
+        f"{s.bin_dir}/kube-apiserver",
+        "--etcd-servers=https://127.0.0.1:2379",
+        f"--etcd-cafile={t}/etcd/server-ca.crt",
+        f"--etcd-certfile={t}/etcd/client.crt",
+        f"--etcd-keyfile={t}/etcd/client.key",
+        "--bind-address=0.0.0.0",
+        f"--secure-port={API_PORT}",
+        f"--advertise-address={s.node_ip}",
+        "--insecure-port=0",
+        f"--cert-dir={t}/temporary-certs",
+        f"--client-ca-file={t}/client-ca.crt",
+        f"--tls-cert-file={t}/serving-kube-apiserver.crt",
+        f"--tls-private-key-file={t}/serving-kube-apiserver.key",
+        "--authorization-mode=Node,RBAC",
+        "--anonymous-auth=false",
+        "--enable-admission-plugins=NodeRestriction",
+        "--allow-privileged=true",
+        f"--service-cluster-ip-range={s.service_cidr}",
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        "--api-audiences=https://kubernetes.default.svc.cluster.local,rke2",
+        f"--service-account-key-file={t}/service.key",
+        f"--service-account-signing-key-file={t}/service.key",
+        "--profiling=false",
+        "--endpoint-reconciler-type=lease",
+    ]
+
+
+def wait_for(what: str, check: Callable[[], bool], every: float = 1.0, log_every: float = 15.0) -> None:
+    start = last = time.time()
+    while not check():
+        if time.time() - last >= log_every:
+            info(f"Waiting for {what} ({int(time.time() - start)}s)")
+            last = time.time()
+        time.sleep(every)
+
+
+def run_server(s: Settings, stop: threading.Event) -> None:
+    info(f"Starting rke2 {VERSION} (stand-in) server, node {s.node_name} ({s.node_ip})")
+    for k in ("cni", "ingress-controller", "disable", "etcd-snapshot-schedule-cron"):
+        if k in s.cfg:
+            info(f"stand-in: {k}={as_str(s.cfg[k])} accepted; no CNI, ingress or bundled charts run in the stand-in")
+    os.makedirs(s.tls + "/etcd", mode=0o700, exist_ok=True)
+    os.chmod(s.server_dir, 0o700)
+    extract_images(s)
+    kill_leftovers(s)
+
+    token_file = os.path.join(s.server_dir, "token")
+    has_data = os.path.isdir(os.path.join(s.etcd_dir, "member"))
+    configured = Token(s.token)
+    joining = False
+    if has_data:
+        if s.server:
+            info("etcd data found: this server restarts its member; the configured server address is ignored (as RKE2 does)")
+        if not os.path.exists(f"{s.tls}/server-ca.crt"):
+            fatal(f"{PREP}: etcd data exists but {s.tls}/server-ca.crt is missing")
+        if os.path.exists(token_file) and s.token:
+            stored = Token(_read(token_file).strip())
+            if configured.secret != stored.secret:
+                fatal(f"{PREP}: bootstrap data already found and encrypted with different token")
+            if configured.ca_hash and configured.ca_hash != ca_hash_of(f"{s.tls}/server-ca.crt"):
+                fatal(f"{PREP}: failed to validate token: token CA hash does not match the Cluster CA certificate hash")
+        secret = configured.secret or Token(_read(token_file).strip()).secret
+    elif s.server:
+        if not s.token:
+            fatal(f"{PREP}: token is required to join a cluster")
+        join_prepare(s, configured)
+        joining = True
+        secret = configured.secret
+    else:
+        if not os.path.exists(f"{s.tls}/server-ca.crt"):
+            info("Bootstrapping a new cluster: generating the cluster CAs (stand-in, openssl)")
+            generate_cluster_cas(s.tls)
+        secret = configured.secret or secrets.token_hex(16)
+        if not s.token:
+            info("No token configured: generated one; see the node-token file")
+    full_token = f"K10{ca_hash_of(f'{s.tls}/server-ca.crt')}::server:{secret}"
+    write_file(token_file, full_token + "\n", 0o600)
+    write_file(os.path.join(s.server_dir, "node-token"), full_token + "\n", 0o600)
+    if s.agent_token:
+        write_file(os.path.join(s.server_dir, "agent-token"), s.agent_token + "\n", 0o600)
+    generate_node_certs(s)
+    token = Token(full_token)
+
+    sup = Supervisor(s, token, Token(s.agent_token).secret if s.agent_token else secret)
+    sup.start()
+
+    name = member_name(s)
+    peer_url = f"https://{_host(s.node_ip)}:2380"
+    if joining:
+        ca_file = f"{s.tls}/server-ca.crt"
+        body = json.dumps({"name": name, "nodeName": s.node_name, "peerURL": peer_url}).encode()
+        try:
+            _, raw = http_request(f"{s.server}/v1-rke2/etcd/member-add", method="POST", body=body,
+                                  headers={**basic_auth("server", secret), "Content-Type": "application/json"},
+                                  context=ca_context(ca_file, check_hostname=False), timeout=60)
+        except HttpError as e:
+            fatal(f"{PREP}: failed to join etcd cluster: {e}")
+        initial, state = json.loads(raw)["initialCluster"], "existing"
+        info(f"Joined etcd as member {name}; initial cluster {initial}")
+    else:
+        initial, state = f"{name}={peer_url}", ("existing" if has_data else "new")
+
+    etcd_child = Child(s, "etcd", etcd_args(s, name, initial, state))
+    etcd_child.start()
+    etcd = Etcd(s)
+    sup.etcd = etcd
+    wait_for("etcd to be healthy (quorum)", lambda: etcd.healthy() or _child_check(etcd_child))
+    info("etcd is healthy")
+
+    api_child = Child(s, "kube-apiserver", apiserver_args(s))
+    api_child.start()
+    t = s.tls
+    admin = Kube([f"https://127.0.0.1:{API_PORT}"], f"{t}/server-ca.crt", f"{t}/client-admin.crt", f"{t}/client-admin.key")
+
+    def api_ready() -> bool:
+        _child_check(etcd_child)
+        _child_check(api_child)
+        try:
+            code, body = admin.request("GET", "/readyz", timeout=5)
+            return code == 200
+        except HttpError:
+            return False
+
+    wait_for("kube-apiserver /readyz", api_ready)
+    info("kube-apiserver is ready")
+    sup.kube = admin
+
+    write_file(s.kubeconfig_file, kubeconfig_text(f"https://127.0.0.1:{API_PORT}", _read(f"{t}/server-ca.crt", True),
+                                                  _read(f"{t}/client-admin.crt", True), _read(f"{t}/client-admin.key", True)),
+               kubeconfig_mode(s))
+    info(f"Wrote kubeconfig {s.kubeconfig_file}")
+
+    password = ensure_node_password()
+    node = NodeAgent(s, admin, server_roles=True, etcd_member=name)
+    while True:
+        try:
+            if not verify_node_password(admin, s.node_name, password):
+                info(f"Waiting to retrieve agent configuration; server is not ready: {NODE_PASSWORD_REJECTED}")
+            else:
+                node.register()
+                break
+        except HttpError as e:
+            info(f"Waiting to register node {s.node_name}: {e}")
+        _child_check(etcd_child)
+        _child_check(api_child)
+        time.sleep(RETRY_SECONDS)
+
+    threading.Thread(target=node.run_heartbeats, args=(stop,), name="heartbeat", daemon=True).start()
+    threading.Thread(target=member_controller, args=(s, etcd, admin, name, stop), name="etcd-member-controller", daemon=True).start()
+    sd_notify("READY=1")
+    info("rke2 is up and running (stand-in)")
+    while not stop.wait(1):
+        etcd_child.check()
+        api_child.check()
+
+
+def _child_check(c: Child) -> bool:
+    c.check()
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------
+# rke2 agent
+# ---------------------------------------------------------------------------------------------------
+def run_agent(s: Settings, stop: threading.Event) -> None:
+    info(f"Starting rke2 agent {VERSION} (stand-in), node {s.node_name} ({s.node_ip})")
+    if not s.server:
+        fatal("--server is required")
+    if not s.token:
+        fatal("--token is required")
+    token = Token(s.token)
+    password = ensure_node_password()
+    agent_dir = os.path.join(s.data_dir, "agent")
+    os.makedirs(agent_dir, mode=0o700, exist_ok=True)
+    url = f"{s.server}/v1-rke2/client/kubelet"
+    while True:
+        try:
+            _, ca = http_request(f"{s.server}/cacerts", context=insecure_context())
+            if token.ca_hash and hashlib.sha256(ca).hexdigest() != token.ca_hash:
+                fatal(f"starting kubernetes agent: failed to validate token: token CA hash does not match the Cluster CA certificate hash: {hashlib.sha256(ca).hexdigest()} != {token.ca_hash}")
+            with tempfile.NamedTemporaryFile(suffix=".crt") as fh:
+                fh.write(ca)
+                fh.flush()
+                _, raw = http_request(url, headers={**basic_auth("node", token.secret), "RKE2-Node-Name": s.node_name,
+                                                    "RKE2-Node-Password": password},
+                                      context=ca_context(fh.name, check_hostname=False))
+            creds = json.loads(raw)
+            break
+        except HttpError as e:
+            if e.status == 401:
+                fatal(f"starting kubernetes agent: failed to retrieve agent configuration: {e}")
+            msg = NODE_PASSWORD_REJECTED if e.status == 403 else str(e)
+            info(f"Waiting to retrieve agent configuration; server is not ready: {msg}")
+        if stop.wait(RETRY_SECONDS):
+            return
+    write_file(f"{agent_dir}/server-ca.crt", creds["serverCA"])
+    write_file(f"{agent_dir}/client-ca.crt", creds["clientCA"])
+    write_file(f"{agent_dir}/client-kubelet.crt", creds["clientCert"])
+    write_file(f"{agent_dir}/client-kubelet.key", creds["clientKey"], 0o600)
+    servers = creds["apiServers"]
+    write_file(f"{agent_dir}/kubelet.kubeconfig",
+               kubeconfig_text(servers[0], creds["serverCA"].encode(), creds["clientCert"].encode(), creds["clientKey"].encode()), 0o600)
+    info(f"Retrieved agent configuration (stand-in); API servers {', '.join(servers)}")
+    kube = Kube(servers, f"{agent_dir}/server-ca.crt", f"{agent_dir}/client-kubelet.crt", f"{agent_dir}/client-kubelet.key")
+    node = NodeAgent(s, kube, server_roles=False)
+    while True:
+        try:
+            node.register()
+            break
+        except HttpError as e:
+            info(f"Waiting to register node {s.node_name}: {e}")
+        if stop.wait(RETRY_SECONDS):
+            return
+    threading.Thread(target=node.run_heartbeats, args=(stop,), name="heartbeat", daemon=True).start()
+    sd_notify("READY=1")
+    info("rke2 agent is up and running (stand-in)")
+    stop.wait()
+
+
+# ---------------------------------------------------------------------------------------------------
+# rke2 etcd-snapshot
+# ---------------------------------------------------------------------------------------------------
+def run_snapshot(s: Settings, args: list[str]) -> int:
+    sub = args[0] if args and not args[0].startswith("-") else "save"
+    rest = args[1:] if args and not args[0].startswith("-") else args
+    os.makedirs(s.snapshot_dir, mode=0o700, exist_ok=True)
+    if sub in ("list", "ls"):
+        rows = []
+        for p in sorted(glob.glob(os.path.join(s.snapshot_dir, "*"))):
+            if os.path.isfile(p) and not p.endswith(".part"):
+                st = os.stat(p)
+                rows.append((os.path.basename(p), "file://" + p, str(st.st_size),
+                             dt.datetime.fromtimestamp(st.st_mtime, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
+        widths = [max(len(r[i]) for r in rows + [("Name", "Location", "Size", "Created")]) for i in range(4)]
+        for r in [("Name", "Location", "Size", "Created")] + rows:
+            print("  ".join(c.ljust(widths[i]) for i, c in enumerate(r)).rstrip())
+        return 0
+    if sub != "save":
+        fatal(f"stand-in: etcd-snapshot {sub} is not implemented (save, list)")
+    name = "on-demand"
+    i = 0
+    while i < len(rest):
+        a = rest[i]
+        if a == "--name" and i + 1 < len(rest):
+            name = rest[i + 1]
+            i += 2
+            continue
+        if a.startswith("--name="):
+            name = a.split("=", 1)[1]
+        i += 1
+    etcdctl = os.path.join(s.bin_dir, "etcdctl")
+    if not os.path.exists(etcdctl):
+        fatal(f"stand-in: {etcdctl} missing: start rke2 server once first")
+    path = os.path.join(s.snapshot_dir, f"{name}-{s.node_name}-{int(time.time())}")
+    t = s.tls
+    info(f"Saving etcd snapshot to {path}")
+    r = subprocess.run([etcdctl, "--endpoints=https://127.0.0.1:2379", f"--cacert={t}/etcd/server-ca.crt",
+                        f"--cert={t}/etcd/server-client.crt", f"--key={t}/etcd/server-client.key",
+                        "snapshot", "save", path], env={**os.environ, "ETCDCTL_API": "3"}, capture_output=True, text=True)
+    if r.returncode != 0:
+        fatal(f"etcd-snapshot error: {(r.stderr or r.stdout).strip()}")
+    os.chmod(path, 0o600)
+    info(f"Snapshot {os.path.basename(path)} saved.")
+    print(path)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------------
+# CLI
+# ---------------------------------------------------------------------------------------------------
+USAGE = f"""NAME:
+   rke2 - Rancher Kubernetes Engine 2 -- STAND-IN for rigger's lab (python3), not the real RKE2
+
+USAGE:
+   rke2 [global options] command [command options]
+
+VERSION:
+   {VERSION} (stand-in)
+
+COMMANDS:
+   server         Run the stand-in server (etcd + kube-apiserver + supervisor)
+   agent          Run the stand-in agent (registers a Node)
+   etcd-snapshot  save [--name NAME] | list
+
+GLOBAL OPTIONS:
+   --version, -v  print the version
+"""
+
+
+def config_path(args: list[str]) -> str:
+    path = os.environ.get("RKE2_CONFIG_FILE", CONFIG_FILE)
+    for i, a in enumerate(args):
+        if a in ("--config", "-c") and i + 1 < len(args):
+            path = args[i + 1]
+        elif a.startswith("--config="):
+            path = a.split("=", 1)[1]
+    return path
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        sys.stdout.write(USAGE)
+        return 0 if argv else 1
+    if argv[0] in ("--version", "-v", "version"):
+        print(f"rke2 version {VERSION} (stand-in)")
+        print("go version go1.24 (stand-in: python3)")
+        return 0
+    cmd, args = argv[0], argv[1:]
+    if cmd not in ("server", "agent", "etcd-snapshot"):
+        sys.stderr.write(f"Incorrect Usage: unknown command {cmd!r}\n\n{USAGE}")
+        return 1
+    if os.geteuid() != 0:
+        fatal("rke2 must be run as root")
+    flags = [a for a in args if a.startswith("-") and not a.startswith(("--config", "-c"))]
+    cfg = load_config(config_path(args))
+    if cmd == "etcd-snapshot":
+        return run_snapshot(Settings(cfg, "server"), args)
+    if flags:
+        warn(f"stand-in: command-line flags other than --config are ignored: {' '.join(flags)}")
+    s = Settings(cfg, cmd)
+    stop = threading.Event()
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        info(f"Received {signal.Signals(signum).name}; shutting down rke2 (stand-in); etcd and kube-apiserver keep running, as RKE2's pods do with KillMode=process")
+        sd_notify("STOPPING=1")
+        stop.set()
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        if cmd == "server":
+            run_server(s, stop)
+        else:
+            run_agent(s, stop)
+    except SystemExit:
+        raise
+    except Exception as e:  # a bug or an unexpected failure: fatal like RKE2, systemd restarts us
+        import traceback
+
+        traceback.print_exc()
+        fatal(f"stand-in: {type(e).__name__}: {e}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
