@@ -31,7 +31,9 @@ export async function fetchKubeconfig(
     let transport: Transport | undefined;
     try {
       transport = await connectSsh(sshTargetFor(inventory, host), { redactor });
-      const { text } = await healthyServerKubeconfig([{ name: host.name, address: host.address, transport }]);
+      const { text } = await healthyServerKubeconfig([
+        { name: host.name, address: host.address, transport: () => Promise.resolve(transport as Transport) },
+      ]);
       const api = apiUrl(inventory.cluster.registrationAddress);
       const kubeconfig = pointKubeconfig(text, api, inventory.cluster.name);
       if (output === '-') {

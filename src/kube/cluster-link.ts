@@ -16,11 +16,11 @@ export interface ClusterLink {
   node(name: string): Promise<V1Node | undefined>;
 }
 
-/** A server a link may read rke2.yaml from. */
+/** A server a link may read rke2.yaml from; connected only when it is asked. */
 export interface ServerSource {
   name: string;
   address: string;
-  transport: Transport;
+  transport: () => Promise<Transport>;
 }
 
 /** The first server whose own API answers, with its rke2.yaml (still pointing at 127.0.0.1). */
@@ -30,7 +30,7 @@ export async function healthyServerKubeconfig(
   const seen: string[] = [];
   for (const s of servers) {
     try {
-      const read = await s.transport.exec(`cat ${RKE2_KUBECONFIG_PATH}`);
+      const read = await (await s.transport()).exec(`cat ${RKE2_KUBECONFIG_PATH}`);
       if (read.code !== 0) {
         seen.push(`${s.name}: no ${RKE2_KUBECONFIG_PATH}`);
         continue;

@@ -102,6 +102,9 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
 
   emit({ type: 'run-start', runId, playbook: opts.playbook.name, dryRun, hosts: inScope.map((h) => h.name) });
   let heartbeat: NodeJS.Timeout | undefined;
+  // Servers outside this run (--limit) are connected only if a readiness check needs the API, and
+  // only to read their kubeconfig.
+  const extra = new Map<string, Promise<Transport>>();
   try {
     // Connect, lock and gather: one exec per host.
     const owner: LockOwner = {
@@ -166,10 +169,25 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
       opts.cluster ??
       new Rke2ClusterLink(() =>
         opts.inventory.hosts.flatMap((h) => {
+          if (rke2Role(h) !== 'server') return [];
           const r = runs.get(h.name);
-          return rke2Role(h) === 'server' && r?.transport && !r.stopped
-            ? [{ name: h.name, address: h.address, transport: r.transport }]
-            : [];
+          if (r?.stopped) return [];
+          const transport = r?.transport;
+          return [
+            {
+              name: h.name,
+              address: h.address,
+              transport: (): Promise<Transport> => {
+                if (transport) return Promise.resolve(transport);
+                let t = extra.get(h.name);
+                if (!t) {
+                  t = opts.connect(h);
+                  extra.set(h.name, t);
+                }
+                return t;
+              },
+            },
+          ];
         }),
       );
     const shared = {
@@ -243,6 +261,7 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
     }
   } finally {
     if (heartbeat) clearInterval(heartbeat);
+    for (const t of extra.values()) void t.then((x) => x.close()).catch(() => undefined);
     await Promise.all(
       [...runs.values()].map(async (r) => {
         if (r.locked) await r.transport?.exec(releaseLockScript(runId)).catch(() => undefined);

@@ -14,10 +14,41 @@ import type { TaskContext } from './task.ts';
 
 export interface ReadinessOptions {
   timeoutMs: number;
+  /** The unit as it was just before rigger started it: only what happened since counts. */
+  since: UnitBaseline;
   intervalMs?: number;
   /** Restarts after which a unit whose journal shows a fatal error is failed at once. */
   fatalAfterRestarts?: number;
 }
+
+/** The host's clock and the unit's restart count, read just before a start. */
+export interface UnitBaseline {
+  epoch: number;
+  restarts: number;
+}
+
+export async function unitBaseline(t: Transport, unit: string): Promise<UnitBaseline> {
+  const r = await t.run(`date +%s; systemctl show -p NRestarts --value ${unit}`);
+  const [epoch = '0', restarts = '0'] = r.stdout.trim().split('\n');
+  return { epoch: Number(epoch) || 0, restarts: Number(restarts) || 0 };
+}
+
+/**
+ * Journal lines RKE2 repeats forever on a join that can never succeed as things are, with what
+ * the operator has to do about them.
+ */
+const HOPELESS: [RegExp, (node: string) => string][] = [
+  [
+    /Node password rejected/,
+    (node) =>
+      `the cluster already has a Node named ${node} from an earlier install of this host, and RKE2 refuses the new install's node password; delete that Node (kubectl delete node ${node}) or use rigger replace-node, then run again`,
+  ],
+  [
+    /member has been permanently removed/,
+    () =>
+      "this host's etcd data belongs to a member the cluster removed; move /var/lib/rancher/rke2/server/db away (copy local snapshots off first) and run again",
+  ],
+];
 
 interface UnitState {
   active: string;
@@ -70,8 +101,8 @@ async function unitState(t: Transport, unit: string): Promise<UnitState> {
   };
 }
 
-async function journalTail(t: Transport, unit: string, lines = 15): Promise<string> {
-  const r = await t.exec(`journalctl -u ${unit} -n ${lines} --no-pager -o cat`);
+async function journalTail(t: Transport, unit: string, since: number, lines = 15): Promise<string> {
+  const r = await t.exec(`journalctl -u ${unit} --since @${since} -n ${lines} --no-pager -o cat`);
   return r.stdout.trimEnd();
 }
 
@@ -104,7 +135,8 @@ export async function waitForNode(t: Transport, ctx: TaskContext, opts: Readines
   let unit_: UnitState = { active: 'unknown', sub: '', restarts: 0 };
   for (;;) {
     unit_ = await unitState(t, unit);
-    const unitText = `${unit} ${unit_.active}${unit_.sub ? ` (${unit_.sub})` : ''}, ${unit_.restarts} restart(s)`;
+    const restarts = unit_.restarts - opts.since.restarts;
+    const unitText = `${unit} ${unit_.active}${unit_.sub ? ` (${unit_.sub})` : ''}, ${restarts} restart(s)`;
     if (unit_.active === 'active') {
       let node: V1Node | undefined;
       let nodeText: string;
@@ -124,8 +156,12 @@ export async function waitForNode(t: Transport, ctx: TaskContext, opts: Readines
       seen = `${unitText}; ${nodeText}`;
     } else {
       seen = unitText;
-      if (unit_.restarts >= (opts.fatalAfterRestarts ?? 2)) {
-        const tail = await journalTail(t, unit);
+      const tail = await journalTail(t, unit, opts.since.epoch);
+      for (const [pattern, advice] of HOPELESS) {
+        const line = tail.split('\n').find((l) => pattern.test(l));
+        if (line) throw new RunError(`${unit} cannot join: ${advice(host.name)}; RKE2 says: ${line}`);
+      }
+      if (restarts >= (opts.fatalAfterRestarts ?? 2)) {
         const fatal = tail
           .split('\n')
           .filter((l) => /level=fatal/.test(l))
@@ -136,7 +172,7 @@ export async function waitForNode(t: Transport, ctx: TaskContext, opts: Readines
     if (Date.now() >= deadline) break;
     await new Promise((r) => setTimeout(r, interval));
   }
-  const tail = await journalTail(t, unit).catch(() => '(journal unavailable)');
+  const tail = await journalTail(t, unit, opts.since.epoch).catch(() => '(journal unavailable)');
   throw new RunError(
     `${host.name} not ready after ${Math.round(opts.timeoutMs / 1000)} s: ${seen}\njournal (${unit}, last lines):\n${tail}`,
   );

@@ -2,7 +2,7 @@ import { commandChange, fileChange, type Change } from './change.ts';
 import { desiredRke2Config } from './rke2-configure.ts';
 import { currentConfig, parseService, rke2Probes } from './rke2-facts.ts';
 import { rke2Layout } from './rke2-layout.ts';
-import { waitForNode } from './rke2-readiness.ts';
+import { unitBaseline, waitForNode } from './rke2-readiness.ts';
 import type { Task, TaskContext } from './task.ts';
 
 function startChange(ctx: TaskContext, verb: 'start' | 'restart', why: string): Change {
@@ -12,8 +12,9 @@ function startChange(ctx: TaskContext, verb: 'start' | 'restart', why: string): 
     apply: async (t) => {
       // RKE2's units have TimeoutStartSec=0: a blocking start could wait forever on a join that
       // cannot succeed. Start without blocking and watch the node instead.
+      const since = await unitBaseline(t, unit);
       await t.run(`systemctl ${verb} --no-block ${unit}`);
-      await waitForNode(t, ctx, { timeoutMs: ctx.inventory.cluster.rke2.readyTimeoutSeconds * 1000 });
+      await waitForNode(t, ctx, { timeoutMs: ctx.inventory.cluster.rke2.readyTimeoutSeconds * 1000, since });
     },
   };
 }
