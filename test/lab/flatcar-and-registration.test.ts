@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import { DEFAULT_LAB_HOSTS, labStatus, labUp, type LabOptions, type LabState } from '../../src/lab/lab.ts';
 import { LAB_RKE2_ARTIFACTS, LAB_STATE_DIR } from '../../src/lab/paths.ts';
+import { forgetRecreatedNode } from '../support/lab.ts';
 
 const opts: LabOptions = { stateDir: LAB_STATE_DIR, log: () => undefined };
 const WORKER_2 = '172.31.250.22';
@@ -81,12 +82,9 @@ describe.sequential('the Flatcar-like host and the registration address', () => 
     const needed = await ssh(
       state,
       WORKER_2,
-      'for t in python3 openssl curl systemctl sshd; do command -v $t >/dev/null || echo "missing $t"; done; hostname; systemctl is-system-running',
+      'for t in python3 openssl curl systemctl sshd; do command -v $t >/dev/null || echo "missing $t"; done; systemctl is-system-running',
     );
-    expect(needed.stdout.trim().split('\n')).toEqual([
-      'rigger-worker-2',
-      expect.stringMatching(/^(running|degraded)$/),
-    ]);
+    expect(needed.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^(running|degraded)$/)]);
   });
 
   it('forwards the registration address to a host listening on 9345 and stops sending there when it stops', async () => {
@@ -162,5 +160,8 @@ describe.sequential('the Flatcar-like host and the registration address', () => 
     const back = await ssh(state, WORKER_2, '. /etc/os-release; echo $ID');
     expect(back.stdout.trim()).toBe('flatcar');
     expect(state.hosts.filter((h) => h.name !== 'worker-2').map((h) => [h.name, h.pid])).toEqual(others);
+    // worker-2 is a new machine now: if a cluster runs, its old Node goes, so the next provision
+    // joins it again (as an operator replacing a machine would).
+    await forgetRecreatedNode('worker-2');
   });
 });

@@ -12,6 +12,8 @@ import { DEFAULT_LAB_HOSTS, type LabState } from '../../src/lab/lab-spec.ts';
 import { LAB_INVENTORY, LAB_RKE2_ARTIFACTS, LAB_STATE_DIR } from '../../src/lab/paths.ts';
 import { PROJECT_ROOT } from '../../src/core/project-root.ts';
 import { $ } from 'zx';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { runCli } from '../../src/cli/testing.ts';
 
 export { LAB_INVENTORY, LAB_STATE_DIR };
 export const ROOT = PROJECT_ROOT;
@@ -57,3 +59,30 @@ export async function onHost(address: string, command: string): Promise<string> 
 export const ADDRESS: Record<string, string> = Object.fromEntries(
   DEFAULT_LAB_HOSTS.map((h) => [h.name, h.address]),
 );
+
+/**
+ * The lab cluster's kubeconfig, fetched by `rigger kubeconfig`; undefined when no server of the
+ * lab answers (no cluster yet).
+ */
+export async function labClusterKubeconfig(): Promise<KubeConfig | undefined> {
+  const file = join(mkdtempSync(join(tmpdir(), 'rigger-kc-')), 'lab.kubeconfig');
+  const r = await runCli(['kubeconfig', LAB_INVENTORY, file], { cwd: ROOT, env: process.env });
+  if (r.code !== 0) return undefined;
+  const kc = new KubeConfig();
+  kc.loadFromFile(file);
+  return kc;
+}
+
+/**
+ * Deletes a lab host's Node after its machine was recreated, when a cluster is up: a reinstalled
+ * host joins RKE2 only once its old Node (and node password) is gone, as on real clusters.
+ */
+export async function forgetRecreatedNode(name: string): Promise<void> {
+  const kc = await labClusterKubeconfig();
+  if (!kc) return;
+  try {
+    await kc.makeApiClient(CoreV1Api).deleteNode({ name });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 404) throw err;
+  }
+}
