@@ -13,6 +13,9 @@ import { newRunId, runPlaybook } from '../playbooks/runner.ts';
 import { supervisorAnswers } from '../kube/supervisor.ts';
 import { verifyArtifacts } from '../tasks/rke2-artifacts.ts';
 import { TASKS } from '../tasks/registry.ts';
+import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
+import { KubeConfig } from '@kubernetes/client-node';
+import { KubeconfigClusterLink } from '../kube/cluster-link.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { chooseOutput, createReporter, type Reporter } from './reporters/reporter.ts';
 import type { RunListener, RunSummary } from '../playbooks/events.ts';
@@ -27,6 +30,10 @@ export interface RunFlags {
   forceUnlock?: boolean;
   playbook?: string;
   verbose?: boolean;
+  /** Reach the cluster through this kubeconfig instead of a server over SSH. */
+  kubeconfig?: string;
+  /** Delete what rigger installed on the cluster and the inventory no longer declares. */
+  prune?: boolean;
 }
 
 const list = (s: string | undefined): string[] | undefined =>
@@ -61,6 +68,7 @@ export async function runPlaybookCommand(
   const playbook = await loadPlaybook(
     resolve(io.cwd, flags.playbook ?? join(PLAYBOOKS_DIR, 'provision.yaml')),
     TASKS,
+    CLUSTER_TASKS,
   );
 
   // Flags are checked against the inventory and playbook before any host is touched.
@@ -83,6 +91,18 @@ export async function runPlaybookCommand(
   const parallel = flags.parallel === undefined ? undefined : Number(flags.parallel);
   if (parallel !== undefined && !(Number.isInteger(parallel) && parallel > 0)) {
     throw ConfigError.plain('--parallel', `must be a positive whole number, got "${flags.parallel}"`);
+  }
+
+  const kubeconfigFile = flags.kubeconfig === undefined ? undefined : resolve(io.cwd, flags.kubeconfig);
+  let cluster: KubeconfigClusterLink | undefined;
+  if (kubeconfigFile) {
+    const kc = new KubeConfig();
+    try {
+      kc.loadFromFile(kubeconfigFile);
+    } catch (e) {
+      throw ConfigError.plain('--kubeconfig', `cannot read ${kubeconfigFile}: ${(e as Error).message}`);
+    }
+    cluster = new KubeconfigClusterLink(kc);
   }
 
   const redactor = new Redactor();
@@ -115,6 +135,8 @@ export async function runPlaybookCommand(
     journalPath: journal.path,
     artifacts,
     registrationAnswers: () => supervisorAnswers(inventory.cluster.registrationAddress),
+    ...(cluster ? { cluster } : {}),
+    prune: flags.prune ?? false,
   });
   await reporter.flush();
   if (summary.failed)

@@ -230,6 +230,10 @@ export interface HostSsh {
  */
 export interface Addons {
   /**
+   * How long rigger waits for each add-on: its chart's install job, the CRDs it brings and the workloads of its release.
+   */
+  timeoutSeconds: number;
+  /**
    * Cilium CNI with kube-proxy replacement (RKE2 runs with `cni: none`).
    */
   cilium: {

@@ -14,6 +14,8 @@ export const RKE2_KUBECONFIG_PATH = '/etc/rancher/rke2/rke2.yaml';
 export interface ClusterLink {
   /** The Node as the API server has it now; undefined when there is no such Node. */
   node(name: string): Promise<V1Node | undefined>;
+  /** A kubeconfig that reaches the API server now (for the cluster phases). */
+  kubeConfig(): Promise<KubeConfig>;
 }
 
 /** A server a link may read rke2.yaml from; connected only when it is asked. */
@@ -50,17 +52,40 @@ export async function healthyServerKubeconfig(
 
 /** A link that finds a healthy server on first use and again after the one it used failed. */
 export class Rke2ClusterLink implements ClusterLink {
-  #api: CoreV1Api | undefined;
+  #kc: KubeConfig | undefined;
 
   constructor(private readonly servers: () => readonly ServerSource[]) {}
 
+  async kubeConfig(): Promise<KubeConfig> {
+    this.#kc ??= (await healthyServerKubeconfig(this.servers())).kubeConfig;
+    return this.#kc;
+  }
+
   async node(name: string): Promise<V1Node | undefined> {
-    this.#api ??= (await healthyServerKubeconfig(this.servers())).kubeConfig.makeApiClient(CoreV1Api);
+    const api = (await this.kubeConfig()).makeApiClient(CoreV1Api);
     try {
-      return await this.#api.readNode({ name });
+      return await api.readNode({ name });
     } catch (e) {
       if (statusOf(e) === 404) return undefined;
-      this.#api = undefined;
+      this.#kc = undefined;
+      throw e;
+    }
+  }
+}
+
+/** A cluster reached through a kubeconfig the operator gave (`--kubeconfig`): no SSH needed. */
+export class KubeconfigClusterLink implements ClusterLink {
+  constructor(private readonly kc: KubeConfig) {}
+
+  kubeConfig(): Promise<KubeConfig> {
+    return Promise.resolve(this.kc);
+  }
+
+  async node(name: string): Promise<V1Node | undefined> {
+    try {
+      return await this.kc.makeApiClient(CoreV1Api).readNode({ name });
+    } catch (e) {
+      if (statusOf(e) === 404) return undefined;
       throw e;
     }
   }
@@ -69,4 +94,5 @@ export class Rke2ClusterLink implements ClusterLink {
 /** For runs and tests that never reach a cluster: any use is a bug in the playbook. */
 export const NO_CLUSTER: ClusterLink = {
   node: () => Promise.reject(new RunError('this run has no cluster to ask (no RKE2 server in it)')),
+  kubeConfig: () => Promise.reject(new RunError('this run has no cluster to ask (no RKE2 server in it)')),
 };

@@ -2,13 +2,28 @@ import { PatchStrategy, type KubernetesObject, type KubernetesObjectApi } from '
 import { isDeepStrictEqual } from 'node:util';
 import { FIELD_MANAGER } from './apply.ts';
 import { headerOf, messageOf, objectRef, statusOf } from './object-ref.ts';
+import { served } from './served.ts';
+
+/** One field of a drifted object: live -> declared, or the manager that now owns it. */
+export interface FieldDrift {
+  path: string;
+  live?: unknown;
+  declared?: unknown;
+  manager?: string;
+  /** The values are secret (a Secret's data): only the path is shown. */
+  hidden?: boolean;
+}
 
 /** One way a live object differs from what rigger declares. */
 export interface ObjectDrift {
   ref: string;
-  kind: 'missing' | 'changed' | 'conflict';
-  /** Field paths with live -> declared values, or the manager that owns a declared field. */
-  fields: { path: string; live?: unknown; declared?: unknown; manager?: string }[];
+  /**
+   * `missing`: not in the cluster; `unserved`: its kind is not served yet (the CRD comes with a
+   * chart); `changed`: declared fields differ; `conflict`: another manager owns declared fields;
+   * `orphan`: rigger's label is on it but the inventory no longer declares it.
+   */
+  kind: 'missing' | 'unserved' | 'changed' | 'conflict' | 'orphan';
+  fields: FieldDrift[];
 }
 
 const IGNORED_METADATA = ['managedFields', 'resourceVersion', 'generation', 'uid', 'creationTimestamp'];
@@ -41,16 +56,25 @@ export function differences(
   return [{ path, live, declared }];
 }
 
+/** Secret values never leave this module: a Secret's drift names its fields only. */
+function hideSecretValues(o: KubernetesObject, fields: FieldDrift[]): FieldDrift[] {
+  if (o.kind !== 'Secret') return fields;
+  return fields.map((f) => (/^(data|stringData)\b/.test(f.path) ? { path: f.path, hidden: true } : f));
+}
+
 /**
  * Compares one declared object with the cluster: a server-side apply dry run under rigger's field
- * manager (so defaulting and merging are the server's own) against the live object. A conflict
- * means another manager took a field rigger declares: that is drift, named with the manager.
+ * manager (so defaulting and merging are the server's own) against the live object. Only what
+ * rigger declares can differ. A conflict means another manager took a declared field: that is
+ * drift, named with the manager.
  */
 export async function objectDrift(
   api: KubernetesObjectApi,
   declared: KubernetesObject,
 ): Promise<ObjectDrift | undefined> {
   const ref = objectRef(declared);
+  if (!(await served(api, declared.apiVersion ?? '', declared.kind ?? '')))
+    return { ref, kind: 'unserved', fields: [] };
   let live: KubernetesObject;
   try {
     live = await api.read(headerOf(declared));
@@ -78,6 +102,38 @@ export async function objectDrift(
     }));
     return { ref, kind: 'conflict', fields: fields.length ? fields : [{ path: '', manager: msg }] };
   }
-  const fields = differences(clean(live), clean(planned));
+  const fields = hideSecretValues(declared, differences(clean(live), clean(planned)));
   return fields.length ? { ref, kind: 'changed', fields } : undefined;
+}
+
+const show = (v: unknown): string => {
+  const s = v === undefined ? '(none)' : JSON.stringify(v);
+  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+};
+
+/** One line per drifted field, as the plan and the drift report print them. */
+export function describeFields(d: ObjectDrift): string[] {
+  return d.fields.map((f) => {
+    if (f.manager !== undefined) return `${f.path || '(fields)'}: owned by "${f.manager}"`;
+    if (f.hidden) return `${f.path}: changed (secret value not shown)`;
+    return `${f.path}: ${show(f.live)} -> ${show(f.declared)}`;
+  });
+}
+
+/** The one-line summary of an object's drift, in the operator's words. */
+export function describeDrift(d: ObjectDrift, prune = false): string {
+  switch (d.kind) {
+    case 'missing':
+      return `create ${d.ref}`;
+    case 'unserved':
+      return `create ${d.ref} (its kind is not served yet: its CRD comes with the add-on's chart)`;
+    case 'changed':
+      return `configure ${d.ref}: ${d.fields.map((f) => f.path).join(', ')}`;
+    case 'conflict':
+      return `take back ${d.ref} from ${[...new Set(d.fields.map((f) => `"${f.manager ?? '?'}"`))].join(', ')}: ${d.fields.map((f) => f.path).join(', ')}`;
+    case 'orphan':
+      return prune
+        ? `delete ${d.ref} (no longer in the inventory)`
+        : `${d.ref} is no longer in the inventory (rigger provision --prune deletes it)`;
+  }
 }

@@ -1,11 +1,23 @@
-/** What happened to one task on one host. */
+import type { ObjectDrift } from '../kube/drift.ts';
+
+/** One change as reported: planned, made, or (in drift) found. */
+export interface ChangeRecord {
+  summary: string;
+  diff?: string;
+  /** For cluster tasks: the object and fields concerned. */
+  object?: ObjectDrift;
+  /** Reported, not applied (an orphan without --prune). */
+  deferred?: boolean;
+}
+
+/** What happened to one task on one host (or on the cluster: host `cluster`). */
 export interface TaskResult {
   host: string;
   phase: string;
   task: string;
   /** `changed` in a dry run means "would change". */
   status: 'ok' | 'changed' | 'failed' | 'skipped';
-  changes: { summary: string; diff?: string }[];
+  changes: ChangeRecord[];
   durationMs: number;
   /** Why it was skipped, or what failed. */
   message?: string;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../core/errors.ts';
 import type { Host } from '../inventory/types.generated.ts';
 import { TASKS } from '../tasks/registry.ts';
+import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
 import { loadPlaybook, PLAYBOOKS_DIR, selects } from './playbook.ts';
 
 function playbookFile(text: string): string {
@@ -25,10 +26,28 @@ async function problems(text: string): Promise<string[]> {
 
 describe('playbooks', () => {
   it('loads the shipped provision playbook with every task resolved', async () => {
-    const p = await loadPlaybook(join(PLAYBOOKS_DIR, 'provision.yaml'), TASKS);
-    expect(p.phases.map((x) => x.name)).toEqual(['prepare', 'rke2-servers', 'rke2-agents']);
-    expect(p.phases[1]?.strategy).toBe('serial');
+    const p = await loadPlaybook(join(PLAYBOOKS_DIR, 'provision.yaml'), TASKS, CLUSTER_TASKS);
+    expect(p.phases.map((x) => `${x.name} (${x.target})`)).toEqual([
+      'prepare (hosts)',
+      'rke2-servers (hosts)',
+      'rke2-agents (hosts)',
+      'addons (cluster)',
+    ]);
+    const servers = p.phases[1];
+    expect(servers?.target === 'hosts' && servers.strategy).toBe('serial');
     expect(p.phases[0]?.tasks.map((t) => t.id)).toContain('sysctls');
+    // The CNI first: nodes are NotReady until it runs.
+    expect(p.phases[3]?.tasks.map((t) => t.id)).toEqual([
+      'cilium',
+      'metallb',
+      'ingress-nginx',
+      'rook-ceph',
+      'velero',
+      'monitoring',
+      'loki',
+      'logs',
+      'tempo',
+    ]);
   });
 
   it('names an unknown task at its line, with the closest known one', async () => {

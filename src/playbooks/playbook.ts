@@ -5,6 +5,7 @@ import { compileSchema, readSchema } from '../inventory/schema.ts';
 import { schemaProblems } from '../inventory/schema-errors.ts';
 import { SourceMap } from '../inventory/source-map.ts';
 import type { Host } from '../inventory/types.generated.ts';
+import type { ClusterTask } from '../tasks/cluster-task.ts';
 import type { Task } from '../tasks/task.ts';
 import { projectPath } from '../core/project-root.ts';
 
@@ -15,12 +16,23 @@ export interface HostSelector {
   names?: string[];
 }
 
-export interface Phase {
+/** A phase of tasks on hosts, over SSH. */
+export interface HostPhase {
+  target: 'hosts';
   name: string;
   hosts: HostSelector;
   strategy: 'parallel' | 'serial';
   tasks: Task[];
 }
+
+/** A phase of tasks on the cluster, through its API, in order; it stops at the first failure. */
+export interface ClusterPhase {
+  target: 'cluster';
+  name: string;
+  tasks: ClusterTask[];
+}
+
+export type Phase = HostPhase | ClusterPhase;
 
 export interface Playbook {
   name: string;
@@ -36,11 +48,24 @@ let validate: ReturnType<typeof compileSchema> | undefined;
 
 interface RawPlaybook {
   name: string;
-  phases: { name: string; hosts: HostSelector; strategy: 'parallel' | 'serial'; tasks: string[] }[];
+  phases: {
+    name: string;
+    target: 'hosts' | 'cluster';
+    hosts: HostSelector;
+    strategy: 'parallel' | 'serial';
+    tasks: string[];
+  }[];
 }
 
-/** Loads a playbook file: schema, then every task name resolved against the registry. */
-export async function loadPlaybook(file: string, registry: ReadonlyMap<string, Task>): Promise<Playbook> {
+/**
+ * Loads a playbook file: schema, then every task name resolved against the registry of its
+ * phase's target (host tasks, or cluster tasks).
+ */
+export async function loadPlaybook(
+  file: string,
+  registry: ReadonlyMap<string, Task>,
+  clusterRegistry: ReadonlyMap<string, ClusterTask> = new Map(),
+): Promise<Playbook> {
   const text = await readFile(file, 'utf8');
   const { source, problems } = SourceMap.parse(file, text);
   if (problems.length) throw new ConfigError(problems);
@@ -50,15 +75,21 @@ export async function loadPlaybook(file: string, registry: ReadonlyMap<string, T
   const raw = data as RawPlaybook;
 
   const errors: ConfigProblem[] = [];
-  const known = [...registry.keys()];
   const names = new Set<string>();
   raw.phases.forEach((phase, p) => {
     if (names.has(phase.name))
       errors.push(source.problem(['phases', p, 'name'], `duplicate phase "${phase.name}"`));
     names.add(phase.name);
+    const known = phase.target === 'cluster' ? clusterRegistry : registry;
     phase.tasks.forEach((id, t) => {
-      if (registry.has(id)) return;
-      errors.push(source.problem(['phases', p, 'tasks', t], `unknown task "${id}"${didYouMean(id, known)}`));
+      if (known.has(id)) return;
+      const what = phase.target === 'cluster' ? 'cluster task' : 'task';
+      errors.push(
+        source.problem(
+          ['phases', p, 'tasks', t],
+          `unknown ${what} "${id}"${didYouMean(id, [...known.keys()])}`,
+        ),
+      );
     });
   });
   if (errors.length) throw new ConfigError(errors);
@@ -66,12 +97,21 @@ export async function loadPlaybook(file: string, registry: ReadonlyMap<string, T
   return {
     name: raw.name,
     file,
-    phases: raw.phases.map((p) => ({
-      name: p.name,
-      hosts: p.hosts,
-      strategy: p.strategy,
-      tasks: p.tasks.map((id) => registry.get(id) as Task),
-    })),
+    phases: raw.phases.map((p): Phase =>
+      p.target === 'cluster'
+        ? {
+            target: 'cluster',
+            name: p.name,
+            tasks: p.tasks.map((id) => clusterRegistry.get(id) as ClusterTask),
+          }
+        : {
+            target: 'hosts',
+            name: p.name,
+            hosts: p.hosts,
+            strategy: p.strategy,
+            tasks: p.tasks.map((id) => registry.get(id) as Task),
+          },
+    ),
   };
 }
 

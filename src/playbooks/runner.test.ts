@@ -53,7 +53,7 @@ function hostsWith(names: string[], make = freshHost): Map<string, FakeHost> {
 const playbook = (tasks: Task[] = [sysctls]): Playbook => ({
   name: 'test',
   file: 'test.yaml',
-  phases: [{ name: 'prepare', hosts: {}, strategy: 'parallel', tasks }],
+  phases: [{ target: 'hosts', name: 'prepare', hosts: {}, strategy: 'parallel', tasks }],
 });
 
 async function run(hosts: Map<string, FakeHost>, extra: Partial<RunOptions> = {}) {

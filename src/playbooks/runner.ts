@@ -20,7 +20,8 @@ import type { VerifiedArtifact } from '../tasks/rke2-artifacts.ts';
 import { rke2Role } from '../tasks/rke2-layout.ts';
 import { TaskSkip, type Fleet, type Task, type TaskContext } from '../tasks/task.ts';
 import type { HostSummary, RunEvent, RunListener, RunSummary, TaskResult } from './events.ts';
-import { selects, type Playbook } from './playbook.ts';
+import { CLUSTER_TARGET, runClusterPhase } from './cluster-phase.ts';
+import { selects, type HostPhase, type Playbook } from './playbook.ts';
 import { checkOs } from './preflight.ts';
 
 export interface RunOptions {
@@ -56,6 +57,8 @@ export interface RunOptions {
   registrationAnswers?: () => Promise<boolean>;
   /** The cluster's API for readiness checks; by default read from a healthy server of this run. */
   cluster?: ClusterLink;
+  /** Cluster phases delete what rigger installed and the inventory no longer declares. */
+  prune?: boolean;
 }
 
 interface HostRun {
@@ -89,9 +92,11 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
   const phases = opts.playbook.phases.filter(
     (p) => (!opts.only || opts.only.includes(p.name)) && !opts.skip?.includes(p.name),
   );
+  const hostPhases = phases.filter((p): p is HostPhase => p.target === 'hosts');
   const inScope = opts.inventory.hosts.filter(
-    (h) => (!opts.limit || opts.limit.includes(h.name)) && phases.some((p) => selects(p.hosts, h)),
+    (h) => (!opts.limit || opts.limit.includes(h.name)) && hostPhases.some((p) => selects(p.hosts, h)),
   );
+  const clusterResults: TaskResult[] = [];
   const runs = new Map<string, HostRun>(
     inScope.map((h) => [h.name, { host: h, locked: false, results: [] }]),
   );
@@ -218,6 +223,49 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
     }
 
     for (const phase of phases) {
+      if (phase.target === 'cluster') {
+        emit({ type: 'phase-start', phase: phase.name, hosts: [CLUSTER_TARGET] });
+        const recordCluster = (r: TaskResult): void => {
+          clusterResults.push(r);
+          emit({ type: 'task', result: r });
+        };
+        const hostFailed = [...runs.values()].some((r) => r.results.some((x) => x.status === 'failed'));
+        // With --limit the run is about those hosts; the cluster is left to a full run. After a
+        // failed host phase, the cluster may not be ready for what comes next.
+        const why = opts.limit
+          ? 'cluster phases do not run with --limit'
+          : hostFailed
+            ? 'a host failed in an earlier phase'
+            : undefined;
+        if (why) {
+          for (const task of phase.tasks)
+            recordCluster({
+              host: CLUSTER_TARGET,
+              phase: phase.name,
+              task: task.id,
+              status: 'skipped',
+              changes: [],
+              durationMs: 0,
+              message: why,
+            });
+        } else {
+          await runClusterPhase(phase, {
+            base: {
+              inventory: opts.inventory,
+              secrets: shared.secrets,
+              prune: opts.prune ?? false,
+              timeoutMs: opts.inventory.addons.timeoutSeconds * 1000,
+            },
+            link: cluster,
+            dryRun,
+            redactor: opts.redactor,
+            emit,
+            record: recordCluster,
+          });
+        }
+        emit({ type: 'phase-end', phase: phase.name });
+        continue;
+      }
       const hosts = [...runs.values()].filter((r) => selects(phase.hosts, r.host));
       emit({ type: 'phase-start', phase: phase.name, hosts: hosts.map((r) => r.host.name) });
       const work = async (r: HostRun): Promise<void> => {
@@ -278,6 +326,16 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
     skipped: r.results.filter((x) => x.status === 'skipped').length,
     execs: r.transport?.execCount ?? 0,
   }));
+  if (clusterResults.length > 0) {
+    hosts.push({
+      host: CLUSTER_TARGET,
+      ok: clusterResults.filter((x) => x.status === 'ok').length,
+      changed: clusterResults.filter((x) => x.status === 'changed').length,
+      failed: clusterResults.filter((x) => x.status === 'failed').length,
+      skipped: clusterResults.filter((x) => x.status === 'skipped').length,
+      execs: 0,
+    });
+  }
   const summary: RunSummary = {
     runId,
     dryRun,
@@ -354,7 +412,7 @@ async function runTask(
 function allProbes(host: Host, phases: Playbook['phases'], inventory: Inventory): Probe[] {
   const probes: Probe[] = [...HOST_PROBES];
   for (const phase of phases) {
-    if (!selects(phase.hosts, host)) continue;
+    if (phase.target !== 'hosts' || !selects(phase.hosts, host)) continue;
     for (const task of phase.tasks) probes.push(...task.probes({ inventory, host }));
   }
   return probes;

@@ -28,14 +28,15 @@ describe('rigger drift on the lab (hosts)', () => {
   it('exits 0 with no drift right after provision', async () => {
     const r = await drift('--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ drift: false, hosts: [] });
+    // Hosts and cluster: every host task's check and every add-on's server-side apply dry run.
+    expect(JSON.parse(r.stdout)).toEqual({ drift: false, hosts: [], objects: [] });
   });
 
   it('exits 1 naming host and item for an edited file and a changed sysctl, and writes JUnit', async () => {
     await onHost(ADDRESS['cp-3'] ?? '', 'sysctl -q -w net.ipv4.conf.all.forwarding=0');
     await onHost(ADDRESS['worker-1'] ?? '', "echo 'vm.swappiness = 1' >> /etc/sysctl.d/90-rke2.conf");
     const junit = join(mkdtempSync(join(tmpdir(), 'rigger-drift-')), 'drift.xml');
-    const r = await drift('--json', '--junit', junit);
+    const r = await drift('--only', 'hosts', '--json', '--junit', junit);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as DriftJson;
     expect(report.drift).toBe(true);
@@ -52,7 +53,8 @@ describe('rigger drift on the lab (hosts)', () => {
     expect(xml).toContain(
       '<testcase classname="hosts.cp-3" name="sysctls"><failure message="1 difference(s)">sysctl net.ipv4.conf.all.forwarding: 0 -&gt; 1</failure>',
     );
-    expect(xml).toMatch(/<testsuite name="drift cp-1" tests="7" failures="0" errors="0">/);
+    // prepare (7 tasks) and rke2-servers (3 tasks) on a server.
+    expect(xml).toMatch(/<testsuite name="drift cp-1" tests="10" failures="0" errors="0">/);
     // A drift check changes nothing.
     expect((await onHost(ADDRESS['cp-3'] ?? '', 'sysctl -n net.ipv4.conf.all.forwarding')).trim()).toBe('0');
     await runCli(['provision', LAB_INVENTORY, '--output', 'json'], { cwd: ROOT, env: process.env });
@@ -64,15 +66,15 @@ describe('rigger drift on the lab (hosts)', () => {
     try {
       const r = await drift('--limit', 'worker-2');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/drift could not be checked on every host/);
+      expect(r.stderr).toMatch(/drift could not be checked everywhere/);
     } finally {
       await startLabHost({ stateDir: LAB_STATE_DIR }, 'worker-2');
     }
   });
 
-  it('refuses the cluster side for now with exit 2', async () => {
-    const r = await drift('--only', 'cluster');
+  it('refuses an --only that is neither hosts nor cluster, with exit 2', async () => {
+    const r = await drift('--only', 'nodes');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('"cluster" is not available yet');
+    expect(r.stderr).toContain('"nodes" is neither hosts nor cluster');
   });
 });

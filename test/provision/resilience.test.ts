@@ -42,7 +42,15 @@ async function slowRun(seconds: number, onEvent: (e: RunEvent) => void = () => u
   const playbook: Playbook = {
     name: 'slow',
     file: 'test',
-    phases: [{ name: 'prepare', hosts: {}, strategy: 'parallel', tasks: [sysctls, waitTask(seconds)] }],
+    phases: [
+      {
+        target: 'hosts',
+        name: 'prepare',
+        hosts: {},
+        strategy: 'parallel',
+        tasks: [sysctls, waitTask(seconds)],
+      },
+    ],
   };
   const summary = await runPlaybook({
     inventory,

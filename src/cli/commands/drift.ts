@@ -7,10 +7,14 @@ export function registerDrift(program: Command, io: CliIo): void {
   program
     .command('drift')
     .description(
-      'check, without changing anything, whether hosts still match the inventory (exit 0 none, 1 drift, 2 error)',
+      'check, without changing anything, whether hosts and cluster still match the inventory (exit 0 none, 1 drift, 2 error)',
     )
     .argument('<inventory>', 'inventory YAML file')
-    .option('--only <side>', 'hosts (the cluster side comes with the add-ons)')
+    .option('--only <side>', 'hosts or cluster (default: both)')
+    .option(
+      '--kubeconfig <file>',
+      "reach the cluster's API through this kubeconfig instead of a server over SSH",
+    )
     .option('--limit <hosts>', 'only these hosts (comma-separated names)')
     .option('--json', 'print the drift as JSON')
     .option('--junit <file>', 'also write a JUnit XML report for CI systems')

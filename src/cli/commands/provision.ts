@@ -15,6 +15,10 @@ function addRunOptions(cmd: Command): Command {
     )
     .option('--parallel <n>', 'hosts worked on at once (default: ssh.parallel of the inventory)')
     .option('--playbook <file>', 'a playbook other than playbooks/provision.yaml')
+    .option(
+      '--kubeconfig <file>',
+      "reach the cluster's API through this kubeconfig (cluster phases; no SSH needed for --only addons)",
+    )
     .option('-v, --verbose', 'also list tasks that changed nothing');
 }
 
@@ -25,7 +29,8 @@ export function registerProvision(program: Command, io: CliIo): void {
       .description('bring every host to the state the inventory describes; a second run changes nothing')
       .argument('<inventory>', 'inventory YAML file')
       .option('--dry-run', 'print the exact plan per host and task; change nothing')
-      .option('--force-unlock', 'take over the run lock even if another run seems alive'),
+      .option('--force-unlock', 'take over the run lock even if another run seems alive')
+      .option('--prune', 'delete what rigger installed on the cluster and the inventory no longer declares'),
   ).action(async (file: string, flags: RunFlags) => {
     const { runPlaybookCommand } = await import('../run-playbook-command.ts');
     await runPlaybookCommand(file, flags, io, flags.dryRun ? 'plan' : 'provision');

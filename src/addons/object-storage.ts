@@ -1,0 +1,47 @@
+import { stringify } from 'yaml';
+import { ConfigError } from '../core/errors.ts';
+import type { Inventory } from '../inventory/types.generated.ts';
+import { endpointParts, parseS3Credentials, secretAt, type S3Keys } from './s3.ts';
+
+const PATH = 'addons.observability.objectStorage';
+
+/** The observability stack's object storage and its keys (Thanos, Loki and Tempo share it). */
+export function observabilityStorage(
+  inventory: Inventory,
+  secrets: ReadonlyMap<string, string>,
+  component: string,
+): {
+  endpoint: string;
+  host: string;
+  insecure: boolean;
+  region: string;
+  forcePathStyle: boolean;
+  keys: S3Keys;
+} {
+  const os = inventory.addons.observability.objectStorage;
+  if (!os) throw ConfigError.plain(PATH, `is required when ${component} is enabled`);
+  const keys = parseS3Credentials(secretAt(secrets, `${PATH}.credentials`), `${PATH}.credentials`);
+  return {
+    ...endpointParts(os.endpoint),
+    endpoint: os.endpoint,
+    region: os.region,
+    forcePathStyle: os.forcePathStyle,
+    keys,
+  };
+}
+
+/** The Thanos object store configuration (objstore.yml), built as data. */
+export function thanosObjstore(storage: ReturnType<typeof observabilityStorage>, bucket: string): string {
+  return stringify({
+    type: 'S3',
+    config: {
+      bucket,
+      endpoint: storage.host,
+      region: storage.region,
+      insecure: storage.insecure,
+      access_key: storage.keys.accessKeyId,
+      secret_key: storage.keys.secretAccessKey,
+      bucket_lookup_type: storage.forcePathStyle ? 'path' : 'auto',
+    },
+  });
+}

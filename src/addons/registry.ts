@@ -1,0 +1,23 @@
+import type { Addon } from './addon.ts';
+import { cilium } from './cilium.ts';
+import { ingressNginx } from './ingress-nginx.ts';
+import { logs } from './logs.ts';
+import { loki } from './loki.ts';
+import { metallb } from './metallb.ts';
+import { monitoring } from './monitoring.ts';
+import { rookCeph } from './rook-ceph.ts';
+import { tempo } from './tempo.ts';
+import { velero } from './velero.ts';
+
+/** Every add-on, in install order: the CNI first, then load balancing before the ingresses that use it. */
+export const ADDONS: readonly Addon[] = [
+  cilium,
+  metallb,
+  ingressNginx,
+  rookCeph,
+  velero,
+  monitoring,
+  loki,
+  logs,
+  tempo,
+];

@@ -1,0 +1,35 @@
+import type { KubernetesObjectApi } from '@kubernetes/client-node';
+import { RunError } from '../core/errors.ts';
+import { statusOf } from './object-ref.ts';
+
+/** Whether the API server serves this kind now (its CRD installed and Established, or built in). */
+export async function served(api: KubernetesObjectApi, apiVersion: string, kind: string): Promise<boolean> {
+  try {
+    // Discovery is what the client does first; a list of at most one object is the cheapest use.
+    await api.list(apiVersion, kind, undefined, undefined, undefined, undefined, undefined, undefined, 1);
+    return true;
+  } catch (e) {
+    if (statusOf(e) === 404) return false;
+    // The group is served but not this kind (the client's own discovery says so).
+    if (e instanceof Error && /Unrecognized API version and kind/.test(e.message)) return false;
+    throw e;
+  }
+}
+
+/** Waits until a kind is served, e.g. after the chart that brings its CRD was installed. */
+export async function waitForServed(
+  api: KubernetesObjectApi,
+  apiVersion: string,
+  kind: string,
+  timeoutMs: number,
+  why: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await served(api, apiVersion, kind))) {
+    if (Date.now() > deadline)
+      throw new RunError(
+        `${kind} (${apiVersion}) is still not served after ${Math.round(timeoutMs / 1000)} s; ${why}`,
+      );
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
