@@ -4,6 +4,7 @@ import { registerDrift } from './commands/drift.ts';
 import { registerIgnition } from './commands/ignition.ts';
 import { registerKubeconfig } from './commands/kubeconfig.ts';
 import { registerLab } from './commands/lab.ts';
+import { registerNodes } from './commands/nodes.ts';
 import { registerProvision } from './commands/provision.ts';
 import { registerValidate } from './commands/validate.ts';
 import { handleError } from './handle-error.ts';
@@ -30,6 +31,7 @@ export function createCli(io: CliIo): { run: (argv: readonly string[]) => Promis
   registerDrift(program, io);
   registerIgnition(program, io);
   registerKubeconfig(program, io);
+  registerNodes(program, io);
   registerLab(program, io);
   // Every subcommand reports usage errors through the same exit path as the program.
   const override = (cmd: Command): void => {

@@ -3,6 +3,7 @@
  * upper dir. nspawn runs detached, so hosts outlive the command that started them; it is found
  * again by PID (checked against its command line) or, when state was lost, by its own upper dir.
  */
+import { execFile } from 'node:child_process';
 import { appendFile, mkdir, readFile, readdir, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { RunError } from '../core/errors.ts';
@@ -166,6 +167,12 @@ async function removeLeftovers(m: MachineSpec): Promise<void> {
     if (name.startsWith('.#')) await removeTree(join(hostDir, name));
   }
   await rmdir(`/run/systemd/nspawn/propagate/${m.machine}`).catch(() => undefined);
+  // A machine that died without a clean power-off can leave its host-side veth behind, and nspawn
+  // then refuses to start ("Failed to add new veth interfaces: File exists"). The kernel name is
+  // shortened past 15 characters, but nspawn gives it the full `vb-<machine>` as an altname.
+  await new Promise<void>((done) => {
+    execFile('ip', ['link', 'delete', `vb-${m.machine}`], () => done());
+  });
 }
 
 /** The last lines of a host's console log, without terminal colour codes. */

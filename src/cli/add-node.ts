@@ -1,0 +1,77 @@
+/** What `rigger add-node` does; loaded only when it runs. */
+import { ConfigError, RunError } from '../core/errors.ts';
+import { Redactor } from '../core/redact.ts';
+import { connectSsh } from '../hosts/ssh-transport.ts';
+import { sshTargetFor } from '../hosts/ssh-target.ts';
+import type { Transport } from '../hosts/transport.ts';
+import { loadInventory } from '../inventory/load.ts';
+import type { Host, Inventory } from '../inventory/types.generated.ts';
+import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
+import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
+import { TASKS } from '../tasks/registry.ts';
+import { etcdMemberHealth, type MemberHealth } from '../tasks/rke2-etcd-health.ts';
+import { rke2Role } from '../tasks/rke2-layout.ts';
+import { join, resolve } from 'node:path';
+import { writeLine, type CliIo } from './io.ts';
+import { runPlaybookCommand, type RunFlags } from './run-playbook-command.ts';
+
+/** The etcd members as the first reachable other server sees them; a RunError when none answers. */
+async function membersSeenByOthers(
+  inventory: Inventory,
+  joining: Host,
+  redactor: Redactor,
+): Promise<{ from: string; members: MemberHealth[] }> {
+  const seen: string[] = [];
+  for (const h of inventory.hosts.filter((x) => x !== joining && rke2Role(x) === 'server')) {
+    let t: Transport | undefined;
+    try {
+      t = await connectSsh(sshTargetFor(inventory, h), { redactor });
+      return { from: h.name, members: await etcdMemberHealth(t) };
+    } catch (e) {
+      seen.push(`${h.name}: ${redactor.redact(e instanceof Error ? e.message : String(e))}`);
+    } finally {
+      await t?.close().catch(() => undefined);
+    }
+  }
+  throw new RunError(
+    `no other server answered with its etcd member list: ${seen.join('; ') || 'none in the inventory'}`,
+  );
+}
+
+/**
+ * `rigger add-node <inventory> <host>`: prepares a host already in the inventory and joins it
+ * with its roles, changing nothing on any other host (they are read, never locked or written:
+ * the run is limited to the new host, and its journal shows it). A server joins only when every
+ * etcd member is healthy: a new member while one is down could cost quorum.
+ */
+export async function addNode(file: string, name: string, flags: RunFlags, io: CliIo): Promise<void> {
+  const { inventory } = await loadInventory(file, { env: io.env, cwd: io.cwd });
+  const host = inventory.hosts.find((h) => h.name === name);
+  if (!host)
+    throw ConfigError.plain(
+      file,
+      `no host named ${name}: add it to the inventory (name, address, roles, os) first, then run add-node`,
+    );
+  if (rke2Role(host) === 'server') {
+    const { from, members } = await membersSeenByOthers(inventory, host, new Redactor());
+    if (members.length === 0)
+      throw new RunError(
+        `${from} lists no etcd members: there is no cluster to add to; run rigger provision`,
+      );
+    const sick = members.filter((m) => !m.healthy);
+    if (sick.length)
+      throw new RunError(
+        `refusing to add server ${name}: etcd member(s) not healthy (seen from ${from}): ` +
+          `${sick.map((m) => `${m.name} at ${m.clientURL || '?'}: ${m.seen ?? '?'}`).join('; ')}; ` +
+          'a new member while one is down could cost the cluster its quorum: bring it back or remove it first',
+      );
+    writeLine(io.stderr, `etcd: ${members.length} member(s), all healthy (seen from ${from})`);
+  }
+  const playbook = await loadPlaybook(
+    resolve(io.cwd, flags.playbook ?? join(PLAYBOOKS_DIR, 'provision.yaml')),
+    TASKS,
+    CLUSTER_TASKS,
+  );
+  const hostPhases = playbook.phases.filter((p) => p.target === 'hosts').map((p) => p.name);
+  await runPlaybookCommand(file, { ...flags, limit: name, only: hostPhases.join(',') }, io, 'add-node');
+}
