@@ -53,7 +53,7 @@ function forcedGraceMs(pods: V1Pod[]): number {
   return graceS * 1000 + 15_000;
 }
 
-const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
+const seconds = (ms: number): string => `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
 
 async function blockedError(
   objects: KubernetesObjectApi,
@@ -153,7 +153,7 @@ export async function drainNode(kc: KubeConfig, node: string, opts: DrainOptions
       deadline = Math.max(deadline, Date.now() + forcedGraceMs(blocked.map((b) => b.pod)));
     } else if (late && toEvict.length === 0) {
       throw new RunError(
-        `draining node ${node}: ${leaving.length} pod(s) evicted but still on the node after ` +
+        `draining node ${node}: ${leaving.length} pod(s) still terminating on the node after ` +
           `${seconds(Date.now() - started)}: ${leaving.map(podKey).join(', ')}`,
       );
     }

@@ -1,6 +1,7 @@
 import { KubernetesObjectApi } from '@kubernetes/client-node';
 import type { Redactor } from '../core/redact.ts';
 import type { ClusterLink } from '../kube/cluster-link.ts';
+import { acquireClusterLock, type ClusterLock, type ClusterLockOwner } from '../kube/cluster-lock.ts';
 import { messageOf } from '../kube/object-ref.ts';
 import type { ClusterChange, ClusterContext, ClusterTask } from '../tasks/cluster-task.ts';
 import { TaskSkip } from '../tasks/task.ts';
@@ -12,6 +13,8 @@ export const CLUSTER_TARGET = 'cluster';
 
 export interface ClusterPhaseOptions {
   base: Omit<ClusterContext, 'api'>;
+  /** Who takes the cluster's run lock (not taken in dry runs). */
+  lock?: { owner: ClusterLockOwner; staleSeconds: number; heartbeatSeconds: number; force: boolean };
   link: ClusterLink;
   dryRun: boolean;
   redactor: Redactor;
@@ -26,32 +29,59 @@ export interface ClusterPhaseOptions {
 export async function runClusterPhase(phase: ClusterPhase, opts: ClusterPhaseOptions): Promise<boolean> {
   let stopped: string | undefined;
   let ctx: ClusterContext | undefined;
-  for (const task of phase.tasks) {
-    const base = { host: CLUSTER_TARGET, phase: phase.name, task: task.id };
-    if (stopped) {
-      opts.record({ ...base, status: 'skipped', changes: [], durationMs: 0, message: stopped });
-      continue;
-    }
-    opts.emit({
-      type: 'task-start',
-      host: CLUSTER_TARGET,
-      phase: phase.name,
-      task: task.id,
-      title: task.title,
-    });
-    const t0 = Date.now();
-    try {
-      ctx ??= { ...opts.base, api: KubernetesObjectApi.makeApiClient(await opts.link.kubeConfig()) };
-      const result = await runClusterTask(task, ctx, opts);
-      opts.record({ ...base, ...result, durationMs: Date.now() - t0 });
-      if (result.status === 'failed') stopped = `${task.id} failed earlier in the phase ${phase.name}`;
-    } catch (e) {
-      const message = opts.redactor.redact(e instanceof Error ? messageOf(e) : String(e));
-      opts.record({ ...base, status: 'failed', changes: [], durationMs: Date.now() - t0, message });
-      stopped = `${task.id} failed earlier in the phase ${phase.name}`;
-    }
+  let lock: ClusterLock | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  try {
+    return await runTasks();
+  } finally {
+    if (heartbeat) clearInterval(heartbeat);
+    await lock?.release().catch(() => undefined);
   }
-  return stopped === undefined;
+
+  async function connect(): Promise<ClusterContext> {
+    const kc = await opts.link.kubeConfig();
+    if (opts.lock && !opts.dryRun) {
+      const l = opts.lock;
+      lock = await acquireClusterLock(kc, l.owner, {
+        staleSeconds: l.staleSeconds,
+        force: l.force,
+        warn: (message) => opts.emit({ type: 'host', host: CLUSTER_TARGET, level: 'warning', message }),
+      });
+      const held = lock;
+      heartbeat = setInterval(() => void held.renew().catch(() => undefined), l.heartbeatSeconds * 1000);
+      heartbeat.unref();
+    }
+    return { ...opts.base, api: KubernetesObjectApi.makeApiClient(kc) };
+  }
+
+  async function runTasks(): Promise<boolean> {
+    for (const task of phase.tasks) {
+      const base = { host: CLUSTER_TARGET, phase: phase.name, task: task.id };
+      if (stopped) {
+        opts.record({ ...base, status: 'skipped', changes: [], durationMs: 0, message: stopped });
+        continue;
+      }
+      opts.emit({
+        type: 'task-start',
+        host: CLUSTER_TARGET,
+        phase: phase.name,
+        task: task.id,
+        title: task.title,
+      });
+      const t0 = Date.now();
+      try {
+        ctx ??= await connect();
+        const result = await runClusterTask(task, ctx, opts);
+        opts.record({ ...base, ...result, durationMs: Date.now() - t0 });
+        if (result.status === 'failed') stopped = `${task.id} failed earlier in the phase ${phase.name}`;
+      } catch (e) {
+        const message = opts.redactor.redact(e instanceof Error ? messageOf(e) : String(e));
+        opts.record({ ...base, status: 'failed', changes: [], durationMs: Date.now() - t0, message });
+        stopped = `${task.id} failed earlier in the phase ${phase.name}`;
+      }
+    }
+    return stopped === undefined;
+  }
 }
 
 type Outcome = Pick<TaskResult, 'status' | 'changes' | 'message'>;
@@ -90,7 +120,12 @@ async function runClusterTask(
   if (toApply.length === 0) return { status: 'ok', changes };
   for (const c of toApply) await c.apply(ctx);
 
-  const left = (await task.plan(ctx)).filter((c) => !c.deferred);
+  // After a prune, a disabled add-on has nothing left: its re-check skips, which is success.
+  const again = await task.plan(ctx).catch((e: unknown) => {
+    if (e instanceof TaskSkip) return [];
+    throw e;
+  });
+  const left = again.filter((c) => !c.deferred);
   if (left.length > 0) {
     return {
       status: 'failed',

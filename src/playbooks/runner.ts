@@ -257,6 +257,12 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
               timeoutMs: opts.inventory.addons.timeoutSeconds * 1000,
             },
             link: cluster,
+            lock: {
+              owner: { runId, owner: owner.owner, command: owner.command },
+              staleSeconds: opts.lockStaleSeconds ?? 90,
+              heartbeatSeconds: opts.heartbeatSeconds ?? 20,
+              force: opts.forceUnlock ?? false,
+            },
             dryRun,
             redactor: opts.redactor,
             emit,

@@ -7,13 +7,15 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  CoordinationV1Api,
   CoreV1Api,
   KubernetesObjectApi,
   PatchStrategy,
+  V1MicroTime,
   type KubeConfig,
   type KubernetesObject,
 } from '@kubernetes/client-node';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { runCli } from '../../src/cli/testing.ts';
 import { ensureLab, labClusterKubeconfig, labInventory, ROOT } from '../support/lab.ts';
@@ -90,6 +92,11 @@ describe.sequential('add-ons on the lab cluster', () => {
     if (!found) throw new Error('no lab cluster answers after provision');
     kc = found;
     api = KubernetesObjectApi.makeApiClient(kc);
+  });
+  // Leave the cluster as inventory/lab.yaml has it: what only this file enabled is pruned.
+  afterAll(async () => {
+    const r = await cli('provision', labInventory(), '--only', 'addons', '--prune');
+    expect(r.code, r.stderr + r.stdout).toBe(0);
   });
 
   it('installs every add-on: charts by the helm-controller, then the objects whose CRDs they bring', async () => {
@@ -196,25 +203,16 @@ describe.sequential('add-ons on the lab cluster', () => {
     expect((await clusterDrift(inventory)).code).toBe(0);
   });
 
-  it('reports a field changed behind its back with old and new values', async () => {
-    await api.patch(
-      {
-        apiVersion: 'velero.io/v1',
-        kind: 'Schedule',
-        metadata: { name: 'daily', namespace: 'velero' },
-        spec: { schedule: '0 12 * * *' },
-      } as KubernetesObject,
-      undefined,
-      undefined,
-      'rigger',
-      true,
-      PatchStrategy.ServerSideApply,
-    );
-    const d = await cli('drift', inventory, '--only', 'cluster');
+  it('reports a declared field that differs from the live one, with old and new values', async () => {
+    const changed = fullInventory((doc) => doc.setIn(['addons', 'velero', 'schedule'], '0 12 * * *'));
+    const d = await cli('drift', changed, '--only', 'cluster');
     expect(d.code).toBe(1);
     expect(d.stdout).toContain('velero: configure Schedule/velero/daily: spec.schedule');
-    expect(d.stdout).toContain('spec.schedule: "0 12 * * *" -> "30 1 * * *"');
-    expect((await cli('provision', inventory, '--only', 'addons')).code).toBe(0);
+    expect(d.stdout).toContain('spec.schedule: "30 1 * * *" -> "0 12 * * *"');
+    const plan = await cli('plan', changed, '--only', 'addons', '--output', 'plain');
+    expect(plan.stdout).toContain('configure Schedule/velero/daily: spec.schedule');
+    // Nothing was applied by either.
+    expect((await clusterDrift(inventory)).code).toBe(0);
   });
 
   it('keeps a disabled add-on and says so; --prune removes what it installed', async () => {
@@ -246,7 +244,7 @@ describe.sequential('add-ons on the lab cluster', () => {
 
   it("fails a chart that cannot install, saying what the helm-controller's job saw", async () => {
     const bad = fullInventory((doc) => doc.setIn(['addons', 'metallb', 'version'], '9.9.9'));
-    const r = await cli('provision', bad, '--only', 'addons', '--output', 'plain');
+    const r = await cli('provision', bad, '--only', 'addons', '--output', 'plain', '-v');
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(
       'HelmChart/kube-system/metallb: the chart\'s install failed: job helm-install-metallb failed: Error: chart "metallb" version "9.9.9" not found in https://metallb.github.io/metallb repository',
@@ -254,6 +252,39 @@ describe.sequential('add-ons on the lab cluster', () => {
     // Later add-ons were not attempted: the run stops at the first failed one.
     expect(r.stdout + r.stderr).toMatch(/ingress-nginx.*metallb failed earlier in the phase addons/);
     expect((await cli('provision', inventory, '--only', 'addons')).code).toBe(0);
+  });
+
+  it('refuses to change the cluster while another run holds its lock, naming the holder', async () => {
+    const leases = kc.makeApiClient(CoordinationV1Api);
+    await leases.createNamespacedLease({
+      namespace: 'kube-system',
+      body: {
+        metadata: { name: 'rigger-run-lock', namespace: 'kube-system' },
+        spec: {
+          holderIdentity: 'run 0badc0de of alice@ops-laptop (provision)',
+          leaseDurationSeconds: 90,
+          renewTime: new V1MicroTime(Date.now()),
+        },
+      },
+    });
+    try {
+      const r = await cli('provision', inventory, '--only', 'addons', '--output', 'plain');
+      expect(r.code).toBe(1);
+      expect(r.stdout + r.stderr).toContain(
+        'the cluster is locked by run 0badc0de of alice@ops-laptop (provision) (lease kube-system/rigger-run-lock renewed',
+      );
+      // A dry run and drift take no lock.
+      expect((await clusterDrift(inventory)).code).toBe(0);
+    } finally {
+      await leases.deleteNamespacedLease({ name: 'rigger-run-lock', namespace: 'kube-system' });
+    }
+    expect((await cli('provision', inventory, '--only', 'addons')).code).toBe(0);
+    // The lock is gone after the run.
+    await expect(
+      leases.readNamespacedLease({ name: 'rigger-run-lock', namespace: 'kube-system' }),
+    ).rejects.toMatchObject({
+      code: 404,
+    });
   });
 
   it('checks the cluster through --kubeconfig alone, without SSH to any host', async () => {

@@ -67,11 +67,20 @@ async function pod(ns: string, name: string, nodeName: string, o: PodOpts = {}):
       },
     },
   });
-  // Playing the kubelet: it reports the pod's phase.
+  // Playing the kubelet: it reports the pod's phase, and a running pod as Ready. Readiness
+  // matters: a pod that is not Ready counts for no budget, so 1.20 evicts it whatever its budget says.
+  const phase = o.phase ?? 'Running';
   await core.patchNamespacedPodStatus({
     name,
     namespace: ns,
-    body: [{ op: 'add', path: '/status/phase', value: o.phase ?? 'Running' }],
+    body: [
+      { op: 'add', path: '/status/phase', value: phase },
+      {
+        op: 'add',
+        path: '/status/conditions',
+        value: [{ type: 'Ready', status: phase === 'Running' ? 'True' : 'False' }],
+      },
+    ],
   });
 }
 
