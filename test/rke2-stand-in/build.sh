@@ -4,7 +4,11 @@
 #
 #   rke2.linux-amd64.tar.gz         bin/rke2 (the python3 stand-in), bin/rke2-killall.sh,
 #                                   bin/rke2-uninstall.sh, lib/systemd/system/rke2-{server,agent}.{service,env},
-#                                   share/rke2/{rke2-cis-sysctl.conf,LICENSE.txt,STAND-IN.txt}
+#                                   share/rke2/{rke2-cis-sysctl.conf,LICENSE.txt,STAND-IN.txt},
+#                                   share/rke2/helm-controller/{crds.json,charts.json} (the stand-in
+#                                   helm-controller's data: manifests/helm-controller/crds.yaml as
+#                                   JSON, converted here with node and the repo's `yaml` package, since
+#                                   the hosts' python3 has no YAML parser; and the chart catalogue)
 #   rke2-images.linux-amd64.tar.gz  the "images": the real etcd, etcdctl (Debian's) and kube-apiserver
 #                                   1.20.2 (built by test/support/build-kube-apiserver.sh) under bin/
 #   sha256sum-amd64.txt             `<hex>  <name>` for both
@@ -58,6 +62,8 @@ sources=(
   "$here/files/LICENSE.txt"
   "$here/files/STAND-IN.txt"
   "$here/files/images-stand-in.txt"
+  "$here/charts.json"
+  "$repo/manifests/helm-controller/crds.yaml"
 )
 tarball=rke2.linux-amd64.tar.gz
 images=rke2-images.linux-amd64.tar.gz
@@ -69,8 +75,8 @@ images_stamp_file=$outdir/.stand-in-images-stamp
 input_hash=$(
   {
     echo "version $version"
-    echo "recipe 1"
-    sha256sum "${sources[@]}" | sed "s| $here/| |"
+    echo "recipe 2"
+    sha256sum "${sources[@]}" | sed -e "s| $here/| |" -e "s| $repo/| |"
     for b in "$kube_apiserver" "$etcd" "$etcdctl"; do stat -L -c '%n %s %Y' "$b"; done
   } | sha256sum | cut -d' ' -f1
 )
@@ -110,6 +116,31 @@ chmod 0755 "$root/bin/rke2"
 install -m 0755 "$here/files/rke2-killall.sh" "$here/files/rke2-uninstall.sh" "$root/bin/"
 install -m 0644 "$here"/files/rke2-{server,agent}.{service,env} "$root/lib/systemd/system/"
 install -m 0644 "$here/files/rke2-cis-sysctl.conf" "$here/files/LICENSE.txt" "$here/files/STAND-IN.txt" "$root/share/rke2/"
+# The stand-in helm-controller's data. Every YAML document of crds.yaml becomes one element of a
+# JSON array (node runs from the repo root so that `yaml` resolves from its node_modules).
+install -d -m 0755 "$root/share/rke2/helm-controller"
+yaml_to_json='
+import { readFileSync } from "node:fs";
+import { parseAllDocuments } from "yaml";
+const file = process.argv[1];
+const docs = parseAllDocuments(readFileSync(file, "utf8"));
+const bad = docs.flatMap((d) => d.errors.map((e) => `${file}: ${e.message}`));
+if (bad.length > 0) {
+  console.error(bad.join("\n"));
+  process.exit(1);
+}
+const objects = docs.map((d) => d.toJS()).filter((o) => o !== null && o !== undefined);
+process.stdout.write(JSON.stringify(objects) + "\n");
+'
+command -v node >/dev/null || {
+  echo "build.sh: node is needed to convert manifests/helm-controller/crds.yaml to JSON" >&2
+  exit 1
+}
+(cd "$repo" && node --input-type=module -e "$yaml_to_json" manifests/helm-controller/crds.yaml) \
+  >"$root/share/rke2/helm-controller/crds.json"
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$here/charts.json"
+install -m 0644 "$here/charts.json" "$root/share/rke2/helm-controller/charts.json"
+chmod 0644 "$root/share/rke2/helm-controller/crds.json"
 python3 -m py_compile "$root/bin/rke2" 2>/dev/null || {
   python3 -m py_compile "$root/bin/rke2"
   exit 1

@@ -1395,6 +1395,389 @@ def mark_stale_nodes(kube: Kube, nodes: list[dict[str, Any]]) -> None:
                 info(f"Node {n['metadata']['name']} stopped posting status for {int(age)}s: Ready=Unknown")
 
 
+# ===================================================================================================
+# helm-controller -- the STAND-IN's helm-controller (servers). Real RKE2 embeds k3s-io's
+# helm-controller, which installs helm.cattle.io/v1 HelmCharts in kube-system by running a
+# klipper-helm Job per chart. This one keeps that contract as seen through the API: the CRDs,
+# the helmcharts.cattle.io/managed-by annotation, Job helm-install-<name> with its config hash
+# (a new Job when the HelmChart, its HelmChartConfig or its values Secrets change), the Job's
+# outcome and the HelmChart's status. It runs no helm and no pods (there is no kubelet): it
+# decides each Job's outcome itself from the chart catalogue shipped with the stand-in
+# (share/rke2/helm-controller/charts.json, from test/rke2-stand-in/charts.json), and a chart
+# that "succeeds" only installs the CRDs the catalogue lists for it. One server acts at a time,
+# holding a Lease. No finalizers: a deleted HelmChart's Job is deleted (no helm-delete Job).
+# ===================================================================================================
+HELM_NAMESPACE = "kube-system"
+HELM_LEASE = "rke2-helm-controller-stand-in"
+HELM_LEASE_SECONDS = 15
+HELM_SYNC_SECONDS = 2
+HELM_FIELD_MANAGER = "helm-controller"
+HELM_JOB_IMAGE = "rancher/klipper-helm:v0.9.4-build20250113"
+HELM_MANAGED_BY = "helmcharts.cattle.io/managed-by"
+HELM_CHART_LABEL = "helmcharts.helm.cattle.io/chart"
+HELM_CONFIG_HASH = "helmcharts.helm.cattle.io/configHash"
+HELM_API = f"/apis/helm.cattle.io/v1/namespaces/{HELM_NAMESPACE}"
+JOBS_API = f"/apis/batch/v1/namespaces/{HELM_NAMESPACE}/jobs"
+CRDS_API = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions"
+
+
+def helm_share_dir() -> str:
+    """share/rke2/helm-controller beside bin/rke2, under /usr/local or /opt/rke2 alike."""
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "share", "rke2", "helm-controller")
+
+
+def now_micro() -> str:
+    """A metav1.MicroTime, as Leases want it."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _subset(want: Any, have: Any) -> bool:
+    """Whether `have` holds everything `want` says (the API server adds defaults of its own)."""
+    if isinstance(want, dict):
+        return isinstance(have, dict) and all(_subset(v, have.get(k)) for k, v in want.items())
+    if isinstance(want, list):
+        return isinstance(have, list) and len(want) == len(have) and all(_subset(w, h) for w, h in zip(want, have))
+    return want == have
+
+
+def stand_in_crd(entry: dict[str, Any]) -> dict[str, Any]:
+    """A catalogue CRD: right names, group, scope and version; spec and status kept as given."""
+    plural, group = entry["crd"].split(".", 1)
+    kind = entry["kind"]
+    keep = {"type": "object", "x-kubernetes-preserve-unknown-fields": True}
+    return {
+        "apiVersion": "apiextensions.k8s.io/v1",
+        "kind": "CustomResourceDefinition",
+        "metadata": {"name": entry["crd"], "annotations": {"rke2.io/stand-in": "true"}},
+        "spec": {
+            "group": group,
+            "names": {"kind": kind, "listKind": f"{kind}List", "plural": plural, "singular": kind.lower()},
+            "scope": entry.get("scope", "Namespaced"),
+            "versions": [{
+                "name": entry["version"], "served": True, "storage": True,
+                "subresources": {"status": {}},
+                "schema": {"openAPIV3Schema": {"type": "object", "properties": {"spec": keep, "status": keep}}},
+            }],
+        },
+    }
+
+
+class HelmController:
+    def __init__(self, kube: Kube, identity: str, crds: list[dict[str, Any]], catalogue: dict[str, Any]) -> None:
+        self.kube = kube
+        self.identity = identity
+        self.crds = crds
+        self.charts = catalogue.get("charts", [])
+        self.leading = False
+        # The Lease as last seen and when (by our own clock, as client-go's leader election does:
+        # a holder that has not renewed for leaseDurationSeconds of our time has lost it).
+        self.seen_record: tuple[Any, ...] | None = None
+        self.seen_at = 0.0
+        self.errors: dict[str, str] = {}
+
+    # --- API helpers: writes carry the controller's own field manager -------------------------
+    def call(self, method: str, path: str, body: Any = None, ok: tuple[int, ...] = ()) -> tuple[int, Any]:
+        if method != "GET":
+            path += ("&" if "?" in path else "?") + f"fieldManager={HELM_FIELD_MANAGER}"
+        code, resp = self.kube.request(method, path, body)
+        if code >= 300 and code not in ok:
+            raise HttpError(f"{method} {path.split('?')[0]}: {code} {_kmsg(resp)}", code)
+        return code, resp
+
+    def ensure_crd(self, crd: dict[str, Any]) -> bool:
+        """Creates or updates a CRD; True once it is Established."""
+        name = crd["metadata"]["name"]
+        code, cur = self.call("GET", f"{CRDS_API}/{name}", ok=(404,))
+        if code == 404:
+            code, cur = self.call("POST", CRDS_API, crd, ok=(409,))
+            if code == 409:
+                return False
+            info(f"Created CRD {name}")
+        elif not _subset(crd["spec"], cur.get("spec")):
+            body = {**crd, "metadata": {**crd["metadata"], "resourceVersion": cur["metadata"]["resourceVersion"]}}
+            code, cur = self.call("PUT", f"{CRDS_API}/{name}", body, ok=(409,))
+            if code == 409:
+                return False
+            info(f"Updated CRD {name}")
+        return any(c.get("type") == "Established" and c.get("status") == "True"
+                   for c in (cur.get("status") or {}).get("conditions") or [])
+
+    def ensure_own_crds(self, wait: float = 10) -> None:
+        """The HelmChart and HelmChartConfig CRDs, as RKE2 creates them at start."""
+        deadline = time.time() + wait
+        while True:
+            pending = [c["metadata"]["name"] for c in self.crds if not self.ensure_crd(c)]
+            if not pending:
+                return
+            if time.time() > deadline:
+                raise HttpError(f"CRDs not established yet: {', '.join(pending)}")
+            time.sleep(0.5)
+
+    # --- leader election: a coordination.k8s.io/v1 Lease, guarded by resourceVersion ----------
+    def try_lead(self) -> bool:
+        path = f"/apis/coordination.k8s.io/v1/namespaces/{HELM_NAMESPACE}/leases/{HELM_LEASE}"
+        now = now_micro()
+        code, lease = self.call("GET", path, ok=(404,))
+        if code == 404:
+            body = {"apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
+                    "metadata": {"name": HELM_LEASE, "namespace": HELM_NAMESPACE},
+                    "spec": {"holderIdentity": self.identity, "leaseDurationSeconds": HELM_LEASE_SECONDS,
+                             "acquireTime": now, "renewTime": now, "leaseTransitions": 0}}
+            code, _ = self.call("POST", path.rsplit("/", 1)[0], body, ok=(409,))
+            return self.set_leading(code < 300)
+        spec = lease.get("spec") or {}
+        holder = spec.get("holderIdentity") or ""
+        record = (holder, spec.get("renewTime"), spec.get("acquireTime"))
+        if record != self.seen_record:
+            self.seen_record, self.seen_at = record, time.monotonic()
+        duration = spec.get("leaseDurationSeconds") or HELM_LEASE_SECONDS
+        if holder and holder != self.identity and time.monotonic() - self.seen_at < duration:
+            return self.set_leading(False)
+        new = {**spec, "holderIdentity": self.identity, "leaseDurationSeconds": HELM_LEASE_SECONDS, "renewTime": now}
+        if holder != self.identity:
+            new["acquireTime"] = now
+            new["leaseTransitions"] = int(spec.get("leaseTransitions") or 0) + (1 if holder else 0)
+            if holder:
+                info(f"helm-controller lease kube-system/{HELM_LEASE}: {holder} did not renew it for {duration}s; taking it over")
+        code, _ = self.call("PUT", path, {**lease, "spec": new}, ok=(409,))
+        return self.set_leading(code < 300)
+
+    def set_leading(self, leading: bool) -> bool:
+        if leading and not self.leading:
+            info(f"successfully acquired lease kube-system/{HELM_LEASE} (stand-in helm-controller runs on {self.identity})")
+        elif self.leading and not leading:
+            info(f"lost lease kube-system/{HELM_LEASE}: another server runs the stand-in helm-controller")
+        self.leading = leading
+        return leading
+
+    # --- reconciling -----------------------------------------------------------------------------
+    def sync(self) -> None:
+        code, charts = self.call("GET", f"{HELM_API}/helmcharts", ok=(404,))
+        if code == 404:
+            return  # the CRD is not there (yet)
+        _, configs = self.call("GET", f"{HELM_API}/helmchartconfigs", ok=(404,))
+        _, jobs = self.call("GET", f"{JOBS_API}?labelSelector={urllib.parse.quote(HELM_CHART_LABEL)}")
+        config_by_name = {c["metadata"]["name"]: c for c in (configs.get("items", []) if isinstance(configs, dict) else [])}
+        job_by_name = {j["metadata"]["name"]: j for j in jobs.get("items", [])}
+        names = set()
+        for chart in charts.get("items", []):
+            name = chart["metadata"]["name"]
+            names.add(name)
+            try:
+                self.reconcile(chart, config_by_name.get(name), job_by_name.get(f"helm-install-{name}"))
+                self.errors.pop(name, None)
+            except HttpError as e:
+                if self.errors.get(name) != str(e):  # once per distinct error, not every pass
+                    warn(f"error syncing 'kube-system/{name}': handler helm-controller-chart-registration: {e}, requeuing")
+                self.errors[name] = str(e)
+        for job in job_by_name.values():
+            chart = (job["metadata"].get("labels") or {}).get(HELM_CHART_LABEL, "")
+            if job["metadata"]["name"] == f"helm-install-{chart}" and chart not in names and not job["metadata"].get("deletionTimestamp"):
+                info(f"HelmChart kube-system/{chart} was deleted: deleting Job kube-system/{job['metadata']['name']} (stand-in: no helm-delete Job)")
+                self.call("DELETE", f"{JOBS_API}/{job['metadata']['name']}?propagationPolicy=Background", ok=(404,))
+
+    def values_secrets(self, spec: dict[str, Any]) -> tuple[list[Any], list[str]]:
+        """What of spec.valuesSecrets goes into the hash, and what is missing (the Job fails on it)."""
+        hashed: list[Any] = []
+        missing: list[str] = []
+        for ref in spec.get("valuesSecrets") or []:
+            name = ref.get("name", "")
+            code, sec = self.call("GET", f"/api/v1/namespaces/{HELM_NAMESPACE}/secrets/{name}", ok=(404,))
+            if code == 404:
+                missing.append(f'secrets "{name}" not found')
+                continue
+            data = sec.get("data") or {}
+            keys = ref.get("keys") or sorted(data)
+            for k in keys:
+                if k not in data:
+                    missing.append(f'secret "{name}" has no key "{k}"')
+            # ignoreUpdates: the Secret's content changing does not reinstall the chart.
+            hashed.append([name, None if ref.get("ignoreUpdates") else {k: data.get(k) for k in keys}])
+        return hashed, missing
+
+    def job_for(self, chart: dict[str, Any], failure_policy: str, config_hash: str) -> dict[str, Any]:
+        meta, spec = chart["metadata"], chart.get("spec") or {}
+        name = meta["name"]
+        env = {
+            "NAME": name, "VERSION": spec.get("version", ""), "REPO": spec.get("repo", ""), "HELM_DRIVER": "secret",
+            "CHART_NAMESPACE": HELM_NAMESPACE, "CHART": spec.get("chart", ""), "HELM_VERSION": spec.get("helmVersion", ""),
+            "TARGET_NAMESPACE": spec.get("targetNamespace") or HELM_NAMESPACE, "FAILURE_POLICY": failure_policy,
+            "CREATE_NAMESPACE": "true" if spec.get("createNamespace") else "false", "TIMEOUT": spec.get("timeout", ""),
+        }
+        pod: dict[str, Any] = {
+            "restartPolicy": "OnFailure",
+            "containers": [{"name": "helm", "image": spec.get("jobImage") or HELM_JOB_IMAGE, "args": ["install"],
+                            "env": [{"name": k, "value": v} for k, v in env.items()]}],
+        }
+        if spec.get("bootstrap"):
+            # Bootstrap charts (the CNI) run before the cluster network exists: host network, on servers.
+            pod.update({"hostNetwork": True, "nodeSelector": {"node-role.kubernetes.io/control-plane": "true"},
+                        "tolerations": [{"operator": "Exists"}]})
+        labels = {HELM_CHART_LABEL: name}
+        return {
+            "apiVersion": "batch/v1", "kind": "Job",
+            "metadata": {
+                "name": f"helm-install-{name}", "namespace": HELM_NAMESPACE, "labels": labels,
+                "annotations": {HELM_CONFIG_HASH: f"SHA256={config_hash}", "rke2.io/stand-in": "true"},
+                "ownerReferences": [{"apiVersion": "helm.cattle.io/v1", "kind": "HelmChart", "name": name,
+                                     "uid": meta["uid"], "controller": True}],
+            },
+            "spec": {"backoffLimit": spec.get("backOffLimit", 1000), "template": {"metadata": {"labels": labels}, "spec": pod}},
+        }
+
+    def reconcile(self, chart: dict[str, Any], config: dict[str, Any] | None, job: dict[str, Any] | None) -> None:
+        meta = chart["metadata"]
+        name = meta["name"]
+        if meta.get("deletionTimestamp"):
+            return
+        if HELM_MANAGED_BY not in (meta.get("annotations") or {}):
+            meta["annotations"] = {**(meta.get("annotations") or {}), HELM_MANAGED_BY: "helm-controller"}
+            code, chart = self.call("PUT", f"{HELM_API}/helmcharts/{name}", chart, ok=(409,))
+            if code == 409:
+                return  # changed meanwhile: the next pass
+            meta = chart["metadata"]
+        spec = chart.get("spec") or {}
+        cspec = (config or {}).get("spec") or {}
+        failure_policy = cspec.get("failurePolicy") or spec.get("failurePolicy") or "reinstall"
+        hashed, missing = self.values_secrets(spec)
+        if cspec:
+            hashed.append(["HelmChartConfig", cspec])
+            more, more_missing = self.values_secrets(cspec)
+            hashed += more
+            missing += more_missing
+        digest = hashlib.sha256(json.dumps([spec, hashed], sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+        job_name = f"helm-install-{name}"
+        if job is not None and not job["metadata"].get("deletionTimestamp"):
+            same = (job["metadata"].get("annotations") or {}).get(HELM_CONFIG_HASH) == f"SHA256={digest}"
+            owned = any(o.get("uid") == meta["uid"] for o in job["metadata"].get("ownerReferences") or [])
+            if not (same and owned):
+                info(f"HelmChart kube-system/{name} changed: replacing Job kube-system/{job_name}")
+                self.call("DELETE", f"{JOBS_API}/{job_name}?propagationPolicy=Background", ok=(404,))
+                job = None
+        elif job is not None:
+            return  # still going away
+        if job is None:
+            code, job = self.call("POST", JOBS_API, self.job_for(chart, failure_policy, digest), ok=(409,))
+            if code == 409:
+                return
+            info(f"Applying HelmChart using Job kube-system/{job_name}")
+        else:
+            self.finish_job(chart, job, missing)
+        self.update_status(chart, job, failure_policy)
+
+    # --- the Job's outcome, decided by the stand-in instead of helm -----------------------------
+    def install(self, spec: dict[str, Any], missing: list[str]) -> tuple[str, str]:
+        """("succeeded" | "failed" | "running", helm's error). Running while the CRDs settle."""
+        if missing:
+            return "failed", f"Error: {missing[0]}"
+        entry: dict[str, Any] | None = {"crds": []}
+        if not spec.get("chartContent"):
+            entry, err = self.lookup(spec)
+            if entry is None:
+                return "failed", err
+        ns = spec.get("targetNamespace") or HELM_NAMESPACE
+        if spec.get("createNamespace"):
+            code, _ = self.call("POST", "/api/v1/namespaces", {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}, ok=(409,))
+            if code < 300:
+                info(f"Created namespace {ns} for HelmChart (createNamespace)")
+        pending = [c["crd"] for c in entry["crds"] if not self.ensure_crd(stand_in_crd(c))]
+        return ("running", "") if pending else ("succeeded", "")
+
+    def lookup(self, spec: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+        repo, chart, version = spec.get("repo") or "", spec.get("chart") or "", spec.get("version") or ""
+        if not repo:
+            if "/" not in chart:
+                return None, f"Error: INSTALLATION FAILED: non-absolute URLs should be in form of repo_name/path_to_chart, got: {chart}"
+            return None, f"Error: INSTALLATION FAILED: repo {chart.split('/')[0]} not found"
+        in_repo = [c for c in self.charts if c["repo"].rstrip("/") == repo.rstrip("/")]
+        if not in_repo:
+            return None, (f'Error: looks like "{repo}" is not a valid chart repository or cannot be reached: '
+                          f"failed to fetch {repo.rstrip('/')}/index.yaml : 404 Not Found")
+        entry = next((c for c in in_repo if c["chart"] == chart), None)
+        if entry is None:
+            return None, f'Error: chart "{chart}" not found in {repo} repository'
+        if version and version.lstrip("v") not in [v.lstrip("v") for v in entry["versions"]]:
+            return None, f'Error: chart "{chart}" version "{version}" not found in {repo} repository'
+        return entry, ""
+
+    def finish_job(self, chart: dict[str, Any], job: dict[str, Any], missing: list[str]) -> None:
+        status = job.get("status") or {}
+        if any(c.get("status") == "True" and c.get("type") in ("Complete", "Failed") for c in status.get("conditions") or []):
+            return
+        outcome, message = self.install(chart.get("spec") or {}, missing)
+        if outcome == "running":
+            return
+        now = now_rfc3339()
+        new: dict[str, Any] = {"startTime": status.get("startTime") or job["metadata"].get("creationTimestamp") or now}
+        job_ref = f"kube-system/{job['metadata']['name']}"
+        if outcome == "succeeded":
+            new.update({"completionTime": now, "succeeded": 1, "conditions": [
+                {"type": "Complete", "status": "True", "lastProbeTime": now, "lastTransitionTime": now}]})
+        else:
+            new.update({"failed": 1, "conditions": [
+                {"type": "Failed", "status": "True", "reason": "BackoffLimitExceeded", "message": message,
+                 "lastProbeTime": now, "lastTransitionTime": now}]})
+        body = {**job, "apiVersion": "batch/v1", "kind": "Job", "status": new}
+        code, resp = self.call("PUT", f"{JOBS_API}/{job['metadata']['name']}/status", body, ok=(409,))
+        if code == 409:
+            return
+        job.clear()
+        job.update(resp)
+        if outcome == "succeeded":
+            info(f"Job {job_ref} completed: HelmChart kube-system/{chart['metadata']['name']} installed (stand-in, no helm ran)")
+        else:
+            error(f"Job {job_ref} failed: {message}")
+
+    def update_status(self, chart: dict[str, Any], job: dict[str, Any], failure_policy: str) -> None:
+        name = chart["metadata"]["name"]
+        job_name = f"helm-install-{name}"
+        failed = next((c for c in (job.get("status") or {}).get("conditions") or []
+                       if c.get("type") == "Failed" and c.get("status") == "True"), None)
+        abort = failed is not None and failure_policy == "abort"
+        want = {
+            "jobName": job_name,
+            "conditions": [
+                {"type": "JobCreated", "status": "True", "reason": "Job created",
+                 "message": f"Applying HelmChart using Job kube-system/{job_name}"},
+                # As wrangler's conditions: reason and message are left out while empty.
+                {"type": "Failed", "status": "True", "reason": "Job failed", "message": (failed or {}).get("message", "")}
+                if abort else {"type": "Failed", "status": "False"},
+            ],
+        }
+        if chart.get("status") == want:
+            return
+        body = {**chart, "apiVersion": "helm.cattle.io/v1", "kind": "HelmChart", "status": want}
+        self.call("PUT", f"{HELM_API}/helmcharts/{name}/status", body, ok=(409,))
+
+
+def load_helm_controller(kube: Kube, identity: str, share_dir: str | None = None) -> HelmController:
+    d = share_dir or helm_share_dir()
+    with open(os.path.join(d, "crds.json")) as fh:
+        crds = json.load(fh)
+    with open(os.path.join(d, "charts.json")) as fh:
+        catalogue = json.load(fh)
+    return HelmController(kube, identity, crds, catalogue)
+
+
+def helm_controller(hc: HelmController, stop: threading.Event) -> None:
+    """The thread: the CRDs (until they are in), then a pass every 2 s while this server leads."""
+    while True:
+        try:
+            hc.ensure_own_crds()
+            break
+        except HttpError as e:
+            warn(f"stand-in helm-controller: installing the helm.cattle.io CRDs: {e}")
+        if stop.wait(RETRY_SECONDS):
+            return
+    info("Starting helm.cattle.io/v1, Kind=HelmChart controller (stand-in: no helm; outcomes from the chart catalogue)")
+    while not stop.wait(HELM_SYNC_SECONDS):
+        try:
+            if hc.try_lead():
+                hc.sync()
+        except Exception as e:  # keep going: the API may come back
+            warn(f"stand-in helm-controller: {e}")
+
+
 # ---------------------------------------------------------------------------------------------------
 # Kubeconfig, exactly in RKE2's shape.
 # ---------------------------------------------------------------------------------------------------
@@ -1672,6 +2055,17 @@ def run_server(s: Settings, stop: threading.Event) -> None:
 
     threading.Thread(target=node.run_heartbeats, args=(stop,), name="heartbeat", daemon=True).start()
     threading.Thread(target=member_controller, args=(s, etcd, admin, name, stop), name="etcd-member-controller", daemon=True).start()
+    # The HelmChart CRDs before READY=1, as RKE2 has them in place once it is up; the stand-in's
+    # helm-controller then runs on whichever server holds its Lease.
+    try:
+        hc = load_helm_controller(admin, s.node_name)
+    except (OSError, ValueError) as e:
+        fatal(f"stand-in: cannot load the helm-controller's data from {helm_share_dir()}: {e}")
+    try:
+        hc.ensure_own_crds()
+    except HttpError as e:
+        warn(f"stand-in helm-controller: installing the helm.cattle.io CRDs: {e} (retrying in the background)")
+    threading.Thread(target=helm_controller, args=(hc, stop), name="helm-controller", daemon=True).start()
     sd_notify("READY=1")
     info("rke2 is up and running (stand-in)")
     while not stop.wait(1):
