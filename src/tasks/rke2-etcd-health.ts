@@ -11,7 +11,10 @@ const CURL = [
 
 /** One etcd member as a server's etcd lists it, and whether it answered its health check. */
 export interface MemberHealth {
+  /** etcd's member id (decimal, as its JSON API gives it). */
+  id: string;
   name: string;
+  peerURLs: string[];
   clientURL: string;
   healthy: boolean;
   /** What the check saw when not healthy. */
@@ -28,10 +31,12 @@ export async function etcdMemberHealth(t: Transport): Promise<MemberHealth[]> {
   const list = await t.exec(`${CURL} -X POST -d '{}' https://127.0.0.1:2379/v3/cluster/member/list`);
   if (list.code !== 0) throw new RunError(`etcd member list failed: ${(list.stderr || list.stdout).trim()}`);
   const doc = JSON.parse(list.stdout) as {
-    members?: { name?: string; clientURLs?: string[]; peerURLs?: string[] }[];
+    members?: { ID?: string; name?: string; clientURLs?: string[]; peerURLs?: string[] }[];
   };
   const members = (doc.members ?? []).map((m) => ({
+    id: String(m.ID ?? ''),
     name: m.name || `(unstarted member ${m.peerURLs?.[0] ?? '?'})`,
+    peerURLs: m.peerURLs ?? [],
     clientURL: m.clientURLs?.[0] ?? '',
   }));
   if (members.length === 0) return [];
@@ -57,4 +62,19 @@ export async function etcdMemberHealth(t: Transport): Promise<MemberHealth[]> {
     const healthy = /"health"\s*:\s*"true"/.test(out);
     return { ...m, healthy, ...(healthy ? {} : { seen: out }) };
   });
+}
+
+/** Removes an etcd member by id, through a server's local etcd. */
+export async function removeEtcdMember(t: Transport, id: string): Promise<void> {
+  if (!/^\d+$/.test(id)) throw new RunError(`not an etcd member id: ${id}`);
+  const r = await t.exec(
+    `${CURL} -X POST -d '{"ID":"${id}"}' https://127.0.0.1:2379/v3/cluster/member/remove`,
+  );
+  if (r.code !== 0 || /"error"/.test(r.stdout))
+    throw new RunError(`removing etcd member ${id} failed: ${(r.stderr || r.stdout).trim()}`);
+}
+
+/** How many members may be lost while a majority stays: etcd's quorum arithmetic. */
+export function quorumOf(members: number): number {
+  return Math.floor(members / 2) + 1;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
+import type { NodeFlags } from '../node-lifecycle.ts';
 import type { RunFlags } from '../run-playbook-command.ts';
 
 /** Node lifecycle commands. */
@@ -19,4 +20,43 @@ export function registerNodes(program: Command, io: CliIo): void {
       const { addNode } = await import('../add-node.ts');
       await addNode(file, host, flags, io);
     });
+
+  const removal = (cmd: Command): Command =>
+    cmd
+      .option('--dry-run', 'print each step with what it would do on this cluster now; change nothing')
+      .option(
+        '--drain-timeout <seconds>',
+        'how long the drain waits for PodDisruptionBudgets and evicted pods',
+        '300',
+      )
+      .option('--force', 'delete the pods that still cannot be evicted at the drain timeout')
+      .option('--output <mode>', 'tty, plain or json')
+      .option('-v, --verbose', 'also list steps that had nothing to do');
+
+  removal(
+    program
+      .command('remove-node')
+      .description(
+        'remove a node the quorum-safe way: etcd snapshot, cordon, drain, stop RKE2, delete the Node, check its etcd member is gone, uninstall RKE2; refused if it would break quorum or leave fewer servers than the inventory needs',
+      )
+      .argument('<inventory>', 'inventory YAML file')
+      .argument('<host>', 'the node to remove'),
+  ).action(async (file: string, host: string, flags: NodeFlags) => {
+    const { removeOrReplace } = await import('../node-lifecycle.ts');
+    await removeOrReplace(file, host, undefined, flags, io);
+  });
+
+  removal(
+    program
+      .command('replace-node')
+      .description(
+        'replace a node: remove <old> the quorum-safe way (it may be dead), then join <new> (in the inventory with the roles <old> had); run again to resume',
+      )
+      .argument('<inventory>', 'inventory YAML file')
+      .argument('<old>', 'the node to replace')
+      .argument('<new>', 'the host taking its place'),
+  ).action(async (file: string, old: string, host: string, flags: NodeFlags) => {
+    const { removeOrReplace } = await import('../node-lifecycle.ts');
+    await removeOrReplace(file, old, host, flags, io);
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brief, editProd, problemsOf, prodText } from '../testing.ts';
+import { brief, editProd, loadText, problemsOf, prodText } from '../testing.ts';
 
 const withServers = (n: number, allowSingle = false): string =>
   editProd((d) => {
@@ -25,8 +25,12 @@ describe('control-plane quorum rule', () => {
     ]);
   });
 
-  it('refuses four control-plane hosts', () => {
-    expect(brief(problemsOf(withServers(4)))[0]).toMatch(/4 control-plane hosts .*odd number/);
+  it('warns about four control-plane hosts (the transitional state of a replace-node), without refusing', () => {
+    expect(problemsOf(withServers(4))).toEqual([]);
+    const warnings = loadText(withServers(4)).warnings.map((w) => w.message);
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/4 control-plane hosts .*replace-node.*odd number/),
+    );
   });
 
   it('refuses a single server unless the inventory opts in', () => {

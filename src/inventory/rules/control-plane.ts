@@ -1,4 +1,4 @@
-import { error, type Rule } from './rule.ts';
+import { error, warning, type Rule } from './rule.ts';
 
 /**
  * etcd needs a majority: an odd number of at least three servers keeps quorum through the loss of
@@ -9,6 +9,17 @@ export const controlPlaneQuorum: Rule = ({ inventory }) => {
   const n = servers.length;
   if (n === 1 && inventory.cluster.allowSingleServer) return [];
   if (n === 0) return [error(['hosts'], 'no host has the control-plane role; at least 3 are needed')];
+  if (n % 2 === 0 && n >= 4) {
+    // Legal for etcd and tolerating no more failures than one fewer: the transitional state of a
+    // replace-node, where old and new are both listed until the old one is gone.
+    return [
+      warning(
+        ['hosts'],
+        `${n} control-plane hosts (${servers.map((h) => h.name).join(', ')}): etcd tolerates no more failures than with ${n - 1}; ` +
+          'expected only while replace-node runs, otherwise use an odd number',
+      ),
+    ];
+  }
   if (n % 2 === 0) {
     return [
       error(
