@@ -34,7 +34,7 @@ export async function etcdMemberHealth(t: Transport): Promise<MemberHealth[]> {
     members?: { ID?: string; name?: string; clientURLs?: string[]; peerURLs?: string[] }[];
   };
   const members = (doc.members ?? []).map((m) => ({
-    id: String(m.ID ?? ''),
+    id: m.ID ?? '',
     name: m.name || `(unstarted member ${m.peerURLs?.[0] ?? '?'})`,
     peerURLs: m.peerURLs ?? [],
     clientURL: m.clientURLs?.[0] ?? '',

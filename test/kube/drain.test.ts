@@ -7,12 +7,12 @@
  *   confirm the containers stopped);
  * - the disruption controller: writes PodDisruptionBudget status.
  */
-import { request } from 'node:https';
 import { CoreV1Api, KubernetesObjectApi, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunError } from '../../src/core/errors.ts';
 import { cordon, drainNode } from '../../src/kube/drain.ts';
 import { evictionApiVersion, servedPolicyVersion } from '../../src/kube/eviction.ts';
+import { setPdbStatus } from '../support/pdb-status.ts';
 import { startKubeApi, type KubeApi } from '../support/kube-api.ts';
 
 let kube: KubeApi;
@@ -118,24 +118,7 @@ async function budgetStatus(ns: string, name: string, disruptionsAllowed: number
     desiredHealthy: 1,
     expectedPods: 1,
   };
-  const url = new URL(
-    `/apis/policy/v1beta1/namespaces/${ns}/poddisruptionbudgets/${name}/status`,
-    kube.server,
-  );
-  const opts = { method: 'PATCH', headers: { 'content-type': 'application/merge-patch+json' } };
-  await kc.applyToHTTPSOptions(opts);
-  await new Promise<void>((resolve, reject) => {
-    const req = request(url, opts, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () =>
-        res.statusCode === 200 ? resolve() : reject(new Error(`PDB status: HTTP ${res.statusCode}: ${body}`)),
-      );
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify({ status }));
-  });
+  await setPdbStatus(kc, ns, name, status);
 }
 
 /**
