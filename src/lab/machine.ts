@@ -82,6 +82,9 @@ export async function findMachine(
 /** Starts the host's nspawn detached and returns its PID; the host boots in the background. */
 export async function startMachine(nspawn: string, m: MachineSpec, log: Log = noLog): Promise<number> {
   await stopOrphanedInit(m, log);
+  // Whatever is left of an earlier run of this host (a machine still shutting down after its
+  // stop returned, say) would hold its veth and upper dir: it goes first.
+  await killMachineProcesses(m, log);
   await removeLeftovers(m);
   await mkdir(dirname(m.logFile), { recursive: true });
   await appendFile(m.logFile, `${BOOT_MARK} ${m.machine} at ${new Date().toISOString()}\n`);
@@ -110,7 +113,36 @@ export async function stopMachine(
     await stopProcess(pid, nspawnMatcher(m.upperDir), { graceMs, what: `${m.name}: systemd-nspawn` });
   }
   await stopOrphanedInit(m, log);
+  await killMachineProcesses(m, log);
   await removeLeftovers(m);
+}
+
+/**
+ * Every process of the host: its nspawn and everything running inside the machine (found by the
+ * overlay on its upper dir in their mount table). A machine whose shutdown hangs on a process
+ * that ignores SIGTERM (systemd-shutdown waits 90 s) would otherwise outlive its stop.
+ */
+async function machineProcesses(m: MachineSpec): Promise<number[]> {
+  const inside: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const mounts = await readFile(`/proc/${entry}/mountinfo`, 'utf8').catch(() => '');
+    if (mounts.includes(`upperdir=${m.upperDir},`)) inside.push(Number(entry));
+  }
+  return [...(await findOurs(nspawnMatcher(m.upperDir))), ...inside];
+}
+
+async function killMachineProcesses(m: MachineSpec, log: Log): Promise<void> {
+  let left = await machineProcesses(m);
+  if (left.length === 0) return;
+  log(`${m.name}: killing ${left.length} process(es) left of ${m.machine}`);
+  for (let i = 0; i < 50 && left.length > 0; i++) {
+    for (const pid of left) signalQuietly(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 200));
+    left = await machineProcesses(m);
+  }
+  if (left.length > 0)
+    throw new RunError(`${m.name}: processes ${left.join(', ')} of ${m.machine} survive SIGKILL`);
 }
 
 /**
@@ -130,7 +162,8 @@ async function findInit(upperDir: string): Promise<number[]> {
   return found;
 }
 
-const isInit: ProcessMatcher = (argv) => /(^|\/)(systemd|init)$/.test(argv[0] ?? '');
+// PID 1 is systemd, or systemd-shutdown once it has begun to power off.
+const isInit: ProcessMatcher = (argv) => /(^|\/)(systemd|systemd-shutdown|init)$/.test(argv[0] ?? '');
 
 async function stopOrphanedInit(m: MachineSpec, log: Log): Promise<void> {
   if ((await findMachine(m, undefined)) !== undefined) return;
