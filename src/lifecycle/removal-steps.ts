@@ -52,18 +52,26 @@ export function removalSteps(r: Removal): LifecycleStep[] {
   const server = r.role === 'server';
   const core = r.kc.makeApiClient(CoreV1Api);
   const steps: LifecycleStep[] = [];
+  // One snapshot per incarnation of the node (its Node's uid in the name): a rerun of an
+  // interrupted removal finds it and goes on; a later removal of a new node of that name takes its
+  // own. Once the Node is gone, the destructive steps have begun and the snapshot is behind us.
+  const snapshotFor = (n: V1Node): string => `${r.snapshotName}-${(n.metadata?.uid ?? 'x').slice(0, 8)}`;
   if (server)
     steps.push({
       id: 'etcd-snapshot',
-      title: `etcd snapshot ${r.snapshotName} on ${r.peer.name}`,
+      title: `etcd snapshot of the cluster on ${r.peer.name}`,
       check: async () => {
+        const n = await readNode(r.kc, r.node);
+        if (!n) return undefined;
         const list = await r.peer.transport.exec(`${r.peer.layout.binary} etcd-snapshot list 2>&1`);
-        return list.stdout.includes(r.snapshotName)
+        return list.stdout.includes(snapshotFor(n))
           ? undefined
-          : `save etcd snapshot ${r.snapshotName} on ${r.peer.name}`;
+          : `save etcd snapshot ${snapshotFor(n)} on ${r.peer.name}`;
       },
       apply: async () => {
-        await r.peer.transport.run(`${r.peer.layout.binary} etcd-snapshot save --name ${r.snapshotName}`);
+        const n = await readNode(r.kc, r.node);
+        if (n)
+          await r.peer.transport.run(`${r.peer.layout.binary} etcd-snapshot save --name ${snapshotFor(n)}`);
       },
     });
   steps.push(

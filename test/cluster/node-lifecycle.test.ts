@@ -102,7 +102,10 @@ describe.sequential('replace-node and remove-node on the lab', () => {
     const inv = inventoryWith(['control-plane']);
     const plan = await cli('replace-node', inv, 'cp-3', 'spare-1', '--dry-run', '--output', 'plain');
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toContain('save etcd snapshot rigger-replace-node-cp-3');
+    const snapshot = /save etcd snapshot (rigger-replace-node-cp-3-[0-9a-f]{8}) on cp-1/.exec(
+      plan.stdout,
+    )?.[1];
+    expect(snapshot, plan.stdout).toBeDefined();
     expect(plan.stdout).toContain('delete Node cp-3');
     expect(await nodeNames(kc)).toContain('cp-3');
 
@@ -116,9 +119,7 @@ describe.sequential('replace-node and remove-node on the lab', () => {
     expect(
       (await onHost(ADDRESS['cp-3'] ?? '', 'test -e /usr/local/bin/rke2 && echo still || echo gone')).trim(),
     ).toBe('gone');
-    expect(await onHost(ADDRESS['cp-1'] ?? '', '/usr/local/bin/rke2 etcd-snapshot list')).toContain(
-      'rigger-replace-node-cp-3',
-    );
+    expect(await onHost(ADDRESS['cp-1'] ?? '', '/usr/local/bin/rke2 etcd-snapshot list')).toContain(snapshot);
   });
 
   it('refuses to remove a second server while one is already down', async () => {
