@@ -146,18 +146,20 @@ describe.sequential('replace-node and remove-node on the lab', () => {
 
   it('resumes an interrupted removal where it stopped: a PodDisruptionBudget blocks the drain, then allows it', async () => {
     const inv = inventoryWith(['control-plane'], ['cp-3']);
+    // A namespace of its own each run: without a controller-manager, a deleted one never goes.
+    const NS = `drain-test-${Date.now().toString(36)}`;
     const objects = KubernetesObjectApi.makeApiClient(kc);
-    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'drain-test' } };
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } };
     await objects.create(ns);
     await objects.create({
       apiVersion: 'v1',
       kind: 'ServiceAccount',
-      metadata: { name: 'default', namespace: 'drain-test' },
+      metadata: { name: 'default', namespace: NS },
     });
     await objects.create({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: 'db-0', namespace: 'drain-test', labels: { app: 'db' } },
+      metadata: { name: 'db-0', namespace: NS, labels: { app: 'db' } },
       spec: {
         nodeName: 'worker-1',
         automountServiceAccountToken: false,
@@ -168,7 +170,7 @@ describe.sequential('replace-node and remove-node on the lab', () => {
     // Playing the kubelet: the pod runs and is Ready; playing the disruption controller: no disruption allowed.
     await core.patchNamespacedPodStatus({
       name: 'db-0',
-      namespace: 'drain-test',
+      namespace: NS,
       body: [
         {
           op: 'add',
@@ -180,11 +182,11 @@ describe.sequential('replace-node and remove-node on the lab', () => {
     await objects.create({
       apiVersion: 'policy/v1beta1',
       kind: 'PodDisruptionBudget',
-      metadata: { name: 'db', namespace: 'drain-test' },
+      metadata: { name: 'db', namespace: NS },
       spec: { minAvailable: 1, selector: { matchLabels: { app: 'db' } } },
     } as KubernetesObject);
     const setBudget = (allowed: number) =>
-      setPdbStatus(kc, 'drain-test', 'db', {
+      setPdbStatus(kc, NS, 'db', {
         disruptionsAllowed: allowed,
         currentHealthy: 1,
         desiredHealthy: 1 - allowed,
@@ -196,7 +198,7 @@ describe.sequential('replace-node and remove-node on the lab', () => {
     const first = await cli('remove-node', inv, 'worker-1', '--drain-timeout', '5', '--output', 'plain');
     expect(first.code).toBe(1);
     expect(first.stdout + first.stderr).toMatch(
-      /drain-test\/db-0: PodDisruptionBudget drain-test\/db: disruptionsAllowed 0/,
+      new RegExp(`${NS}/db-0: PodDisruptionBudget ${NS}/db: disruptionsAllowed 0`),
     );
     expect(first.stdout).toContain('worker-1 cordon: changed');
     expect((await core.readNode({ name: 'worker-1' })).spec?.unschedulable).toBe(true);
@@ -205,7 +207,7 @@ describe.sequential('replace-node and remove-node on the lab', () => {
     // Playing the kubelet: a pod marked for deletion goes.
     const kubelet = setInterval(() => {
       void core
-        .listNamespacedPod({ namespace: 'drain-test' })
+        .listNamespacedPod({ namespace: NS })
         .then((l) =>
           Promise.all(
             l.items
@@ -213,7 +215,7 @@ describe.sequential('replace-node and remove-node on the lab', () => {
               .map((p) =>
                 core.deleteNamespacedPod({
                   name: p.metadata?.name ?? '',
-                  namespace: 'drain-test',
+                  namespace: NS,
                   gracePeriodSeconds: 0,
                 }),
               ),
