@@ -2,16 +2,10 @@
  * replace-node and remove-node on the lab: real hosts, real SSH, the lab's API server and the
  * RKE2 stand-in's real etcd cluster. spare-1 (not in inventory/lab.yaml) is the replacement.
  */
-import {
-  CoreV1Api,
-  KubernetesObjectApi,
-  type KubeConfig,
-  type KubernetesObject,
-} from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { runCli } from '../../src/cli/testing.ts';
-import { setPdbStatus } from '../support/pdb-status.ts';
 import { startLabHost, stopLabHost } from '../../src/lab/lab.ts';
 import {
   ADDRESS,
@@ -144,114 +138,6 @@ describe.sequential('replace-node and remove-node on the lab', () => {
     );
   });
 
-  it('resumes an interrupted removal where it stopped: a PodDisruptionBudget blocks the drain, then allows it', async () => {
-    const inv = inventoryWith(['control-plane'], ['cp-3']);
-    // A namespace of its own each run: without a controller-manager, a deleted one never goes.
-    const NS = `drain-test-${Date.now().toString(36)}`;
-    const objects = KubernetesObjectApi.makeApiClient(kc);
-    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } };
-    await objects.create(ns);
-    await objects.create({
-      apiVersion: 'v1',
-      kind: 'ServiceAccount',
-      metadata: { name: 'default', namespace: NS },
-    });
-    await objects.create({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: 'db-0', namespace: NS, labels: { app: 'db' } },
-      spec: {
-        nodeName: 'worker-1',
-        automountServiceAccountToken: false,
-        containers: [{ name: 'db', image: 'db:1' }],
-      },
-    } as KubernetesObject);
-    const core = kc.makeApiClient(CoreV1Api);
-    // Playing the kubelet: the pod runs and is Ready; playing the disruption controller: no disruption allowed.
-    await core.patchNamespacedPodStatus({
-      name: 'db-0',
-      namespace: NS,
-      body: [
-        {
-          op: 'add',
-          path: '/status',
-          value: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
-        },
-      ],
-    });
-    await objects.create({
-      apiVersion: 'policy/v1beta1',
-      kind: 'PodDisruptionBudget',
-      metadata: { name: 'db', namespace: NS },
-      spec: { minAvailable: 1, selector: { matchLabels: { app: 'db' } } },
-    } as KubernetesObject);
-    const setBudget = (allowed: number) =>
-      setPdbStatus(kc, NS, 'db', {
-        disruptionsAllowed: allowed,
-        currentHealthy: 1,
-        desiredHealthy: 1 - allowed,
-        expectedPods: 1,
-        observedGeneration: 1,
-      });
-    await setBudget(0);
-
-    const first = await cli('remove-node', inv, 'worker-1', '--drain-timeout', '5', '--output', 'plain');
-    expect(first.code).toBe(1);
-    expect(first.stdout + first.stderr).toMatch(
-      new RegExp(`${NS}/db-0: PodDisruptionBudget ${NS}/db: disruptionsAllowed 0`),
-    );
-    expect(first.stdout).toContain('worker-1 cordon: changed');
-    expect((await core.readNode({ name: 'worker-1' })).spec?.unschedulable).toBe(true);
-
-    await setBudget(1);
-    // Playing the kubelet: a pod marked for deletion goes.
-    const kubelet = setInterval(() => {
-      void core
-        .listNamespacedPod({ namespace: NS })
-        .then((l) =>
-          Promise.all(
-            l.items
-              .filter((p) => p.metadata?.deletionTimestamp)
-              .map((p) =>
-                core.deleteNamespacedPod({
-                  name: p.metadata?.name ?? '',
-                  namespace: NS,
-                  gracePeriodSeconds: 0,
-                }),
-              ),
-          ),
-        )
-        .catch(() => undefined);
-    }, 500);
-    try {
-      const again = await cli(
-        'remove-node',
-        inv,
-        'spare-1',
-        '--drain-timeout',
-        '30',
-        '--output',
-        'plain',
-        '-v',
-      );
-      expect(again.code, again.stderr + again.stdout).toBe(0);
-      // The cordon was done: the rerun sees it and does not do it again.
-      expect(again.stdout).toContain('worker-1 cordon: ok');
-      expect(again.stdout).toContain('worker-1 drain: changed');
-    } finally {
-      clearInterval(kubelet);
-      await objects.delete(ns).catch(() => undefined);
-    }
-    expect(await nodeNames(kc)).toEqual(['cp-1', 'cp-2', 'spare-1', 'worker-2']);
-    expect(
-      (
-        await onHost(ADDRESS['worker-1'] ?? '', 'test -e /usr/local/bin/rke2 && echo still || echo gone')
-      ).trim(),
-    ).toBe('gone');
-    // And back, with add-node.
-    expect((await cli('add-node', inv, 'worker-1')).code).toBe(0);
-    expect(await nodeNames(kc)).toEqual(['cp-1', 'cp-2', 'spare-1', 'worker-1', 'worker-2']);
-  });
   it('replaces a server whose machine was stopped first: host steps skipped with a warning, member removed, cp-3 back', async () => {
     await stopLabHost(lab, 'spare-1');
     const r = await cli(
