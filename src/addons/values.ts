@@ -1,5 +1,6 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
+import { secret } from './addon.ts';
 import { manifestObject } from './manifests.ts';
 
 export type Values = Record<string, unknown>;
@@ -71,12 +72,5 @@ export function renderHelmChart(
  */
 export function secretValues(chart: HelmChart, name: string, values: Values): KubernetesObject {
   chart.spec.valuesSecrets = [{ name, keys: ['values.yaml'] }];
-  const namespace = chart.metadata?.namespace ?? 'kube-system';
-  return {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: { name, namespace },
-    type: 'Opaque',
-    data: { 'values.yaml': Buffer.from(stringify(values)).toString('base64') },
-  } as KubernetesObject;
+  return secret(chart.metadata?.namespace ?? 'kube-system', name, { 'values.yaml': stringify(values) });
 }

@@ -2,7 +2,8 @@ import { RunError } from '../core/errors.ts';
 import type { Transport } from '../hosts/transport.ts';
 import { RKE2_ETCD_TLS } from './rke2-layout.ts';
 
-const CURL = [
+/** curl with RKE2's etcd client certificates: how rigger talks to a server's etcd. */
+export const ETCD_CURL = [
   'curl -sS --max-time 5',
   `--cacert ${RKE2_ETCD_TLS}/server-ca.crt`,
   `--cert ${RKE2_ETCD_TLS}/server-client.crt`,
@@ -28,7 +29,7 @@ const quote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`;
  * member list from its local etcd, then each member's own `/health` endpoint. One exec.
  */
 export async function etcdMemberHealth(t: Transport): Promise<MemberHealth[]> {
-  const list = await t.exec(`${CURL} -X POST -d '{}' https://127.0.0.1:2379/v3/cluster/member/list`);
+  const list = await t.exec(`${ETCD_CURL} -X POST -d '{}' https://127.0.0.1:2379/v3/cluster/member/list`);
   if (list.code !== 0) throw new RunError(`etcd member list failed: ${(list.stderr || list.stdout).trim()}`);
   const doc = JSON.parse(list.stdout) as {
     members?: { ID?: string; name?: string; clientURLs?: string[]; peerURLs?: string[] }[];
@@ -43,7 +44,7 @@ export async function etcdMemberHealth(t: Transport): Promise<MemberHealth[]> {
   const script = members
     .map((m, i) =>
       m.clientURL
-        ? `echo "${i} $(${CURL} ${quote(`${m.clientURL}/health`)} 2>&1 | tr '\\n' ' ')"`
+        ? `echo "${i} $(${ETCD_CURL} ${quote(`${m.clientURL}/health`)} 2>&1 | tr '\\n' ' ')"`
         : `echo "${i} no client URL: the member has not started"`,
     )
     .join('\n');
@@ -68,7 +69,7 @@ export async function etcdMemberHealth(t: Transport): Promise<MemberHealth[]> {
 export async function removeEtcdMember(t: Transport, id: string): Promise<void> {
   if (!/^\d+$/.test(id)) throw new RunError(`not an etcd member id: ${id}`);
   const r = await t.exec(
-    `${CURL} -X POST -d '{"ID":"${id}"}' https://127.0.0.1:2379/v3/cluster/member/remove`,
+    `${ETCD_CURL} -X POST -d '{"ID":"${id}"}' https://127.0.0.1:2379/v3/cluster/member/remove`,
   );
   if (r.code !== 0 || /"error"/.test(r.stdout))
     throw new RunError(`removing etcd member ${id} failed: ${(r.stderr || r.stdout).trim()}`);

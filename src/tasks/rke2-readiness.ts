@@ -9,7 +9,8 @@ import type { V1Node } from '@kubernetes/client-node';
 import { RunError } from '../core/errors.ts';
 import type { Transport } from '../hosts/transport.ts';
 import { messageOf } from '../kube/object-ref.ts';
-import { RKE2_ETCD_TLS, rke2Layout } from './rke2-layout.ts';
+import { ETCD_CURL } from './rke2-etcd-health.ts';
+import { rke2Layout } from './rke2-layout.ts';
 import type { TaskContext } from './task.ts';
 
 export interface ReadinessOptions {
@@ -56,13 +57,7 @@ interface UnitState {
   restarts: number;
 }
 
-const ETCD_MEMBERS = [
-  'curl -sS --max-time 5',
-  `--cacert ${RKE2_ETCD_TLS}/server-ca.crt`,
-  `--cert ${RKE2_ETCD_TLS}/server-client.crt`,
-  `--key ${RKE2_ETCD_TLS}/server-client.key`,
-  "-X POST -d '{}' https://127.0.0.1:2379/v3/cluster/member/list",
-].join(' ');
+const ETCD_MEMBERS = `${ETCD_CURL} -X POST -d '{}' https://127.0.0.1:2379/v3/cluster/member/list`;
 
 export interface EtcdMember {
   name: string;
