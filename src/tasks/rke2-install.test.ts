@@ -95,6 +95,14 @@ describe('rke2-install', () => {
       "curl -sfL https://get.rke2.io | INSTALL_RKE2_VERSION='v1.35.7+rke2r1' INSTALL_RKE2_TYPE=agent INSTALL_RKE2_METHOD=tar INSTALL_RKE2_TAR_PREFIX='/opt/rke2' sh -",
     );
   });
+
+  it('always names the tar method and the prefix online, so install.sh never picks another', () => {
+    // install.sh falls back to /opt/rke2 by itself where /usr/local is read-only: rigger must say
+    // /usr/local explicitly on Ubuntu too, or it would look for RKE2 where it is not.
+    expect(onlineInstallCommand(rke2Layout(contextFor('cp-1', {}).host), PINNED)).toBe(
+      "curl -sfL https://get.rke2.io | INSTALL_RKE2_VERSION='v1.35.7+rke2r1' INSTALL_RKE2_TYPE=server INSTALL_RKE2_METHOD=tar INSTALL_RKE2_TAR_PREFIX='/usr/local' sh -",
+    );
+  });
 });
 
 describe('rke2-config and rke2-service', () => {

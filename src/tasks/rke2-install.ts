@@ -1,8 +1,8 @@
 /**
  * RKE2 itself, at the inventory's pinned version.
  *
- * - `online`: the official install script, with the pinned version and the node's type (and the
- *   tar method under `/opt/rke2` on Flatcar).
+ * - `online`: the official install script, with the pinned version, the node's type and always
+ *   the tar method into rigger's prefix (`/usr/local`, `/opt/rke2` on Flatcar).
  * - `airgap`: the release artifacts were verified on this machine before the run; rigger uploads
  *   what the host lacks (each upload is checked by sha256 before it replaces anything), verifies
  *   them again on the host with the release's own `sha256sum-amd64.txt`, then installs the tarball
@@ -95,11 +95,20 @@ export function tarInstallScript(layout: Rke2Layout, artifacts: readonly Verifie
   return lines.join('\n');
 }
 
-/** The official install script, pinned. */
+/**
+ * The official install script, pinned, always the tar method into the prefix rigger expects.
+ * Left unset, install.sh (rancher/rke2 `install.sh`, `setup_env`) picks the rpm method where yum
+ * exists and silently installs into /opt/rke2 when /usr/local is read-only or a mount point; rigger
+ * would then not find RKE2 where it looks and reinstall on every run. Given explicitly, a
+ * read-only prefix fails the install loudly instead.
+ */
 export function onlineInstallCommand(layout: Rke2Layout, version: string): string {
-  const env = [`INSTALL_RKE2_VERSION=${shQuote(version)}`, `INSTALL_RKE2_TYPE=${layout.role}`];
-  if (layout.prefix !== '/usr/local')
-    env.push('INSTALL_RKE2_METHOD=tar', `INSTALL_RKE2_TAR_PREFIX=${shQuote(layout.prefix)}`);
+  const env = [
+    `INSTALL_RKE2_VERSION=${shQuote(version)}`,
+    `INSTALL_RKE2_TYPE=${layout.role}`,
+    'INSTALL_RKE2_METHOD=tar',
+    `INSTALL_RKE2_TAR_PREFIX=${shQuote(layout.prefix)}`,
+  ];
   return `curl -sfL ${INSTALL_SCRIPT_URL} | ${env.join(' ')} sh -`;
 }
 
