@@ -137,6 +137,44 @@ describe('the playbook runner', () => {
     ]);
   });
 
+  it('starts no later host phase after a failed serial phase: no agent joins failed servers', async () => {
+    const hosts = hostsWith(['cp-1', 'cp-2', 'worker-1']);
+    const dying = hosts.get('cp-1');
+    if (!dying) throw new Error('no cp-1');
+    dying.effects.push([/sysctl/, () => (dying.dead = true)]);
+    const { summary, results } = await run(hosts, {
+      playbook: {
+        name: 'test',
+        file: 'test.yaml',
+        phases: [
+          {
+            target: 'hosts',
+            name: 'servers',
+            hosts: { roles: ['control-plane'] },
+            strategy: 'serial',
+            tasks: [sysctls],
+          },
+          {
+            target: 'hosts',
+            name: 'agents',
+            hosts: { roles: ['worker'] },
+            strategy: 'parallel',
+            tasks: [sysctls],
+          },
+        ],
+      },
+    });
+    expect(summary.hosts.map((h) => [h.host, h.failed, h.changed, h.skipped])).toEqual([
+      ['cp-1', 1, 0, 0],
+      ['cp-2', 0, 0, 1],
+      ['worker-1', 0, 0, 1],
+    ]);
+    expect(results.find((r) => r.host === 'worker-1')?.message).toBe(
+      'host stopped: cp-1 failed in the serial phase servers: later phases do not start',
+    );
+    expect(hosts.get('worker-1')?.commands.some((c) => c.includes('sysctl -q -w'))).toBe(false);
+  });
+
   it('refuses an unreachable host without stopping the others', async () => {
     const hosts = hostsWith(['cp-1']);
     const { summary, events } = await run(hosts, { limit: ['cp-1', 'cp-2'] });

@@ -222,6 +222,7 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
       heartbeat.unref();
     }
 
+    let halted: string | undefined;
     for (const phase of phases) {
       if (phase.target === 'cluster') {
         emit({ type: 'phase-start', phase: phase.name, hosts: [CLUSTER_TARGET] });
@@ -273,6 +274,7 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
         continue;
       }
       const hosts = [...runs.values()].filter((r) => selects(phase.hosts, r.host));
+      if (halted) for (const r of hosts) r.stopped ??= halted;
       emit({ type: 'phase-start', phase: phase.name, hosts: hosts.map((r) => r.host.name) });
       const work = async (r: HostRun): Promise<void> => {
         for (const task of phase.tasks) {
@@ -301,15 +303,10 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
         }
       };
       if (phase.strategy === 'serial') {
-        // One host at a time, and none after one failed: a rolling change stops where it broke
-        // (a server that did not join must not be followed by the next one).
-        let failed: string | undefined;
-        for (const r of hosts) {
-          if (failed && !r.stopped) r.stopped = `${failed} failed earlier in the serial phase ${phase.name}`;
-          await work(r);
-          if (!failed && r.results.some((x) => x.phase === phase.name && x.status === 'failed'))
-            failed = r.host.name;
-        }
+        const failed = await runSerial(hosts, phase.name, work);
+        // What follows a serial phase builds on it (agents join the servers): none of it starts
+        // against hosts that failed there.
+        if (failed) halted = `${failed} failed in the serial phase ${phase.name}: later phases do not start`;
       } else await forEachHost(hosts, work);
       emit({ type: 'phase-end', phase: phase.name });
     }
@@ -357,6 +354,24 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
     r.results.push(result);
     emit({ type: 'task', result });
   }
+}
+
+/**
+ * One host at a time, and none after one failed: a rolling change stops where it broke (a server
+ * that did not join must not be followed by the next one). Returns the host that failed.
+ */
+async function runSerial(
+  hosts: readonly HostRun[],
+  phase: string,
+  work: (r: HostRun) => Promise<void>,
+): Promise<string | undefined> {
+  let failed: string | undefined;
+  for (const r of hosts) {
+    if (failed && !r.stopped) r.stopped = `${failed} failed earlier in the serial phase ${phase}`;
+    await work(r);
+    if (!failed && r.results.some((x) => x.phase === phase && x.status === 'failed')) failed = r.host.name;
+  }
+  return failed;
 }
 
 /** Check, apply exactly the planned changes, re-check: the task contract. */
