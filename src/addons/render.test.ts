@@ -34,7 +34,7 @@ describe('add-on rendering from the prod inventory', () => {
 
   it('renders every enabled add-on, HelmCharts in kube-system (the only namespace RKE2 manages)', () => {
     expect(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.map(refOf)]))).toEqual({
-      cilium: ['HelmChart/kube-system/cilium'],
+      cilium: ['HelmChartConfig/kube-system/rke2-cilium'],
       metallb: [
         'Namespace/metallb-system',
         'HelmChart/kube-system/metallb',
@@ -144,15 +144,12 @@ describe('add-on rendering from the prod inventory', () => {
         },
       },
     });
-    expect(values(find(all.cilium, 'HelmChart'))).toMatchObject({
+    expect(values(find(all.cilium, 'HelmChartConfig'))).toMatchObject({
       kubeProxyReplacement: true,
       k8sServiceHost: 'localhost',
       k8sServicePort: 6443,
       ipam: { mode: 'kubernetes' },
       hubble: { relay: { enabled: true }, ui: { enabled: true } },
-    });
-    expect(find(all.cilium, 'HelmChart')).toMatchObject({
-      spec: { bootstrap: true, failurePolicy: 'abort' },
     });
   });
 
@@ -189,7 +186,6 @@ describe('manifests/', () => {
     const p = schema.$defs.addons.properties;
     const o = p.observability.properties;
     const pins: [string, string, string][] = [
-      ['cilium', 'helmchart.yaml', p.cilium.properties.version.default],
       ['metallb', 'helmchart.yaml', p.metallb.properties.version.default],
       ['ingress-nginx', 'helmchart.yaml', p.ingressNginx.properties.version.default],
       ['rook-ceph', 'helmchart.yaml', p.rookCeph.properties.version.default],

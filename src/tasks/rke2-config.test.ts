@@ -28,8 +28,13 @@ describe('RKE2 config.yaml', () => {
       'node-label': ['topology.kubernetes.io/zone=rack-a'],
       'cluster-cidr': '10.42.0.0/16',
       'service-cidr': '10.43.0.0/16',
-      cni: 'none',
+      // RKE2's bundled Cilium: nodes can turn Ready in the server phase (`none` left them NotReady).
+      cni: 'cilium',
       'disable-kube-proxy': true,
+      // Monitoring is on in prod: what its ServiceMonitors scrape must listen beyond loopback.
+      'etcd-expose-metrics': true,
+      'kube-controller-manager-arg': ['bind-address=0.0.0.0'],
+      'kube-scheduler-arg': ['bind-address=0.0.0.0'],
       'ingress-controller': 'none',
       'tls-san': ['10.20.0.10', 'k8s.prod.example.com'],
       'etcd-snapshot-schedule-cron': '0 */6 * * *',
@@ -68,6 +73,27 @@ describe('RKE2 config.yaml', () => {
     const cfg = clusterWideServerConfig(inv);
     expect(cfg.cni).toBe('canal');
     expect(cfg).not.toHaveProperty('disable-kube-proxy');
+  });
+
+  it('never sets cni on an agent: it is a server flag (rancher/rke2 pkg/cli/cmds/server.go)', () => {
+    const cfg = parse(
+      renderRke2Config({ inventory, host: host('worker-1'), token: 'T', joinServer: 'x' }),
+    ) as Record<string, unknown>;
+    expect(cfg).not.toHaveProperty('cni');
+    expect(cfg).not.toHaveProperty('etcd-expose-metrics');
+  });
+
+  it('leaves the control-plane metrics on loopback when monitoring is off', () => {
+    const inv = loadText(
+      editProd((d) => {
+        d.setIn(['addons', 'observability', 'prometheus', 'enabled'], false);
+        d.setIn(['addons', 'observability', 'thanos', 'enabled'], false);
+      }),
+    ).inventory;
+    const cfg = clusterWideServerConfig(inv);
+    expect(cfg).not.toHaveProperty('etcd-expose-metrics');
+    expect(cfg).not.toHaveProperty('kube-controller-manager-arg');
+    expect(cfg).not.toHaveProperty('kube-scheduler-arg');
   });
 
   it('turns off the bundled ingress the way the pinned release understands', () => {

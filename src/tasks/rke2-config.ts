@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { rke2Cni } from '../addons/cilium.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
 
 /** Where RKE2 reads its configuration (mode 0600: it holds the cluster token). */
@@ -29,13 +30,15 @@ export function supportsIngressControllerNone(version: string): boolean {
  */
 export function clusterWideServerConfig(inventory: Inventory): Record<string, unknown> {
   const { cluster, addons } = inventory;
-  const cilium = addons.cilium.enabled;
+  const cni = rke2Cni(inventory);
   return {
     'cluster-cidr': cluster.clusterCidr,
     'service-cidr': cluster.serviceCidr,
-    // rigger installs Cilium itself; RKE2's bundled CNI stays off.
-    cni: cilium ? 'none' : 'canal',
-    ...(cilium && addons.cilium.kubeProxyReplacement ? { 'disable-kube-proxy': true } : {}),
+    // RKE2's bundled chart, tuned by rigger's HelmChartConfig: with `cni: none` no node could turn
+    // Ready before the add-ons phase. `cni` is a server flag only (rancher/rke2 pkg/cli/cmds/server.go).
+    cni,
+    ...(cni === 'cilium' && addons.cilium.kubeProxyReplacement ? { 'disable-kube-proxy': true } : {}),
+    ...controlPlaneMetrics(inventory),
     ...(supportsIngressControllerNone(cluster.rke2.version)
       ? { 'ingress-controller': 'none' }
       : { disable: ['rke2-ingress-nginx'] }),
@@ -43,6 +46,22 @@ export function clusterWideServerConfig(inventory: Inventory): Record<string, un
     'etcd-snapshot-schedule-cron': cluster.rke2.snapshotSchedule,
     'etcd-snapshot-retention': cluster.rke2.snapshotRetention,
     'write-kubeconfig-mode': '0600',
+  };
+}
+
+/**
+ * With monitoring on, what kube-prometheus-stack scrapes must be reachable from its pods: RKE2
+ * (as k3s, pkg/daemons/control/server.go) binds controller-manager and scheduler to loopback and
+ * serves etcd metrics on loopback unless `etcd-expose-metrics`. 0.0.0.0, not the node address:
+ * RKE2's static-pod probes call localhost (pkg/podtemplate/podtemplate.go); both ports still
+ * require authentication for /metrics.
+ */
+function controlPlaneMetrics(inventory: Inventory): Record<string, unknown> {
+  if (!inventory.addons.observability.prometheus.enabled) return {};
+  return {
+    'etcd-expose-metrics': true,
+    'kube-controller-manager-arg': ['bind-address=0.0.0.0'],
+    'kube-scheduler-arg': ['bind-address=0.0.0.0'],
   };
 }
 

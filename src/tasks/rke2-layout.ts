@@ -11,6 +11,10 @@ export const RKE2_IMAGES_DIR = `${RKE2_DATA_DIR}/agent/images`;
 export const RKE2_ETCD_DATA = `${RKE2_DATA_DIR}/server/db/etcd`;
 /** The etcd client certificates RKE2 keeps for itself; used to list the members. */
 export const RKE2_ETCD_TLS = `${RKE2_DATA_DIR}/server/tls/etcd`;
+/** RKE2's deploy controller applies every file here, from the server's first start on. */
+export const RKE2_MANIFESTS_DIR = `${RKE2_DATA_DIR}/server/manifests`;
+/** The founder writes `K10<sha256 of server-ca.crt>::server:<secret>` here; servers that join keep a copy. */
+export const RKE2_SERVER_TOKEN = `${RKE2_DATA_DIR}/server/token`;
 /** Where rigger keeps the uploaded air-gap artifacts on a host, so it uploads them once. */
 export const ARTIFACT_STAGING_DIR = '/var/lib/rigger/rke2-artifacts';
 
