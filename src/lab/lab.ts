@@ -31,6 +31,7 @@ import {
 import { findMachine, stopMachine } from './machine.ts';
 import { mountsUnder, removeTree } from './mounts.ts';
 import { ensureProxy, findProxy, stopProxy } from './package-proxy.ts';
+import { ensureChartMirror, findChartMirror, stopChartMirror } from './chart-mirror-process.ts';
 import { LAB_RKE2_BUILD_SCRIPT, labPaths, hostDirOf, hostLogOf, type LabPaths } from './paths.ts';
 import { ensurePrerequisites, which } from './prerequisites.ts';
 import { probe, type LabSshConfig } from './readiness.ts';
@@ -92,6 +93,7 @@ export async function labUp(opts: LabOptions): Promise<LabState> {
     previous?.registrationProxyPid,
     log,
   );
+  await ensureChartMirror(paths, log);
 
   const state: StoredLabState = {
     bridge: LAB_BRIDGE,
@@ -190,6 +192,11 @@ export async function labDown(opts: LabOptions): Promise<void> {
   if (lbPid !== undefined) {
     log(`lab: stopping the registration load balancer (PID ${lbPid})`);
     await stopRegistrationProxy(lbPid);
+  }
+  const mirrorPid = await findChartMirror();
+  if (mirrorPid !== undefined) {
+    log(`lab: stopping the chart mirror (PID ${mirrorPid})`);
+    await stopChartMirror(mirrorPid);
   }
   const ip = await which('ip');
   if (ip !== undefined) await removeBridge(ip, log);

@@ -122,4 +122,21 @@ export function registerLab(program: Command, io: CliIo): void {
         log: (line) => writeLine(io.stdout, `${new Date().toISOString()} ${line}`),
       });
     });
+
+  // Not for people either: the lab's chart mirror, which `lab up` runs detached.
+  lab
+    .command('chart-mirror-serve', { hidden: true })
+    .description('serve a Helm chart repository folder over HTTP in the foreground (lab up starts it)')
+    .requiredOption('--listen <address:port>', 'address and port to listen on')
+    .requiredOption('--root <dir>', 'the chart repository folder (index.yaml and charts)')
+    .action(async (flags: { listen: string; root: string }) => {
+      const { serveChartMirror } = await import('../../lab/chart-mirror.ts');
+      const at = flags.listen.lastIndexOf(':');
+      await serveChartMirror({
+        listenAddress: flags.listen.slice(0, at),
+        port: Number(flags.listen.slice(at + 1)),
+        root: flags.root,
+        log: (line) => writeLine(io.stdout, `${new Date().toISOString()} ${line}`),
+      });
+    });
 }
