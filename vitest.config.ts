@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -10,9 +10,14 @@ export default defineConfig({
         },
       },
       {
+        // Real helm on the real charts (../shared/charts): no lab, no cluster.
+        test: { name: 'charts', include: ['test/addons/**/*.test.ts'], testTimeout: 120_000 },
+      },
+      {
         test: {
           name: 'lab',
           include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/addons/**'],
           // Lab tests share real hosts: one file at a time, generous timeouts.
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
