@@ -10,13 +10,15 @@ import { registerValidate } from './commands/validate.ts';
 import { handleError } from './handle-error.ts';
 import type { CliIo } from './io.ts';
 import { projectPath } from '../core/project-root.ts';
+import { Redactor } from '../core/redact.ts';
 
 const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as {
   version: string;
 };
 
 /** The rigger CLI over injected streams; `run` resolves to the exit code and never throws. */
-export function createCli(io: CliIo): { run: (argv: readonly string[]) => Promise<number> } {
+export function createCli(given: CliIo): { run: (argv: readonly string[]) => Promise<number> } {
+  const io: CliIo = { ...given, redactor: given.redactor ?? new Redactor() };
   const program = new Command('rigger')
     .description('Turns bare-metal hosts into a production RKE2 Kubernetes platform, and keeps it that way.')
     .version(pkg.version)

@@ -1,9 +1,16 @@
+import type { Redactor } from '../core/redact.ts';
+
 /** What a command may read and write: injected, so tests run the CLI in-process. */
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * The invocation's one registry of secrets: commands register what they resolve here, and the
+   * top-level error handler redacts with it too. createCli always sets it.
+   */
+  redactor?: Redactor;
 }
 
 /** Exit codes, the same for every command (see README). */

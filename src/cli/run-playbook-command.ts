@@ -105,13 +105,15 @@ export async function runPlaybookCommand(
     cluster = new KubeconfigClusterLink(kc);
   }
 
-  const redactor = new Redactor();
+  const redactor = io.redactor ?? new Redactor();
   // Every secret is read (and registered for redaction) before any host is touched.
   const secrets = resolveSecrets(loaded, io.env, redactor);
   // Air-gap artifacts are checked against the release's checksums here, before any upload.
   const { install } = inventory.cluster;
   const artifacts =
-    install.mode === 'airgap' && install.artifactsDir ? await verifyArtifacts(install.artifactsDir) : [];
+    install.mode === 'airgap' && install.artifactsDir
+      ? await verifyArtifacts(install.artifactsDir, inventory)
+      : [];
   const reporter: Reporter = more.quiet
     ? { listener: () => undefined, flush: () => Promise.resolve() }
     : await createReporter(chooseOutput(flags.output, io), io, flags.verbose);

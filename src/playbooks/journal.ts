@@ -24,7 +24,9 @@ export class Journal {
 
   record(event: RunEvent): void {
     if (event.type === 'task-start') return; // the task's result line says it all
-    const line = JSON.stringify({ time: new Date().toISOString(), ...event });
+    // Redacted before encoding: JSON escapes a secret's quotes and backslashes, so the encoded
+    // line would no longer contain it as registered.
+    const line = JSON.stringify(this.redactor.redactValue({ time: new Date().toISOString(), ...event }));
     appendFileSync(this.path, `${this.redactor.redact(line)}\n`, { mode: 0o600 });
   }
 }
