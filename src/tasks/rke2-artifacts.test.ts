@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../core/errors.ts';
+import { editProd, loadText } from '../inventory/testing.ts';
+import type { Inventory } from '../inventory/types.generated.ts';
 import { AIRGAP_FILES, parseChecksums, verifyArtifacts } from './rke2-artifacts.ts';
+import { ARTIFACTS_PROBE, INSTALLED_PROBE } from './rke2-facts.ts';
+import { rke2Install } from './rke2-install.ts';
+import { contextFor } from './testing.ts';
+
+const withCilium = loadText(editProd(() => undefined)).inventory;
+// Canal's images are in the main archive: these tests check the main artifacts alone.
+const canal = loadText(editProd((d) => d.setIn(['addons', 'cilium', 'enabled'], false))).inventory;
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -20,9 +29,9 @@ function artifacts(files: Record<string, string>, sums: Record<string, string>):
   return dir;
 }
 
-async function problems(dir: string): Promise<string[]> {
+async function problems(dir: string, inventory: Inventory = canal): Promise<string[]> {
   try {
-    await verifyArtifacts(dir);
+    await verifyArtifacts(dir, inventory);
     return [];
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
@@ -30,8 +39,10 @@ async function problems(dir: string): Promise<string[]> {
   }
 }
 
-const ZST = AIRGAP_FILES.images[0];
-const GZ = AIRGAP_FILES.images[1];
+const ZST = AIRGAP_FILES.mainImages[0];
+const GZ = AIRGAP_FILES.mainImages[1];
+const CILIUM_ZST = AIRGAP_FILES.ciliumImages[0];
+const CILIUM_GZ = AIRGAP_FILES.ciliumImages[1];
 
 describe('air-gap artifacts', () => {
   const good = { [AIRGAP_FILES.tarball]: 'tarball', [ZST]: 'images' };
@@ -42,7 +53,7 @@ describe('air-gap artifacts', () => {
   };
 
   it('accepts artifacts whose content matches the release checksums', async () => {
-    const verified = await verifyArtifacts(artifacts(good, goodSums));
+    const verified = await verifyArtifacts(artifacts(good, goodSums), canal);
     expect(verified.map((v) => [v.kind, v.name, v.sha256])).toEqual([
       ['tarball', AIRGAP_FILES.tarball, sha('tarball')],
       ['images', ZST, sha('images')],
@@ -55,7 +66,7 @@ describe('air-gap artifacts', () => {
       { [AIRGAP_FILES.tarball]: 'tarball', [GZ]: 'images' },
       { [AIRGAP_FILES.tarball]: sha('tarball'), [GZ]: sha('images') },
     );
-    expect((await verifyArtifacts(dir)).map((v) => v.name)).toEqual([
+    expect((await verifyArtifacts(dir, canal)).map((v) => v.name)).toEqual([
       AIRGAP_FILES.tarball,
       GZ,
       AIRGAP_FILES.checksums,
@@ -75,6 +86,57 @@ describe('air-gap artifacts', () => {
       `${AIRGAP_FILES.tarball}: not listed in sha256sum-amd64.txt; refusing an artifact that cannot be verified`,
       `${ZST}: missing from the artifacts directory`,
     ]);
+  });
+
+  it("with Cilium, refuses a release without Cilium's image archive before any host is touched", async () => {
+    expect(await problems(artifacts(good, goodSums), withCilium)).toEqual([
+      `${CILIUM_ZST}: not listed in sha256sum-amd64.txt; refusing an artifact that cannot be verified`,
+    ]);
+    const listed = artifacts(good, { ...goodSums, [CILIUM_ZST]: sha('cilium') });
+    expect(await problems(listed, withCilium)).toEqual([
+      `${CILIUM_ZST}: missing from the artifacts directory`,
+    ]);
+  });
+
+  it('with Cilium, verifies its image archive (the gzip one when that is what is listed) as images', async () => {
+    const dir = artifacts({ ...good, [CILIUM_GZ]: 'cilium' }, { ...goodSums, [CILIUM_GZ]: sha('cilium') });
+    expect((await verifyArtifacts(dir, withCilium)).map((v) => [v.kind, v.name])).toEqual([
+      ['tarball', AIRGAP_FILES.tarball],
+      ['images', ZST],
+      ['images', CILIUM_GZ],
+      ['checksums', AIRGAP_FILES.checksums],
+    ]);
+  });
+
+  it("uploads Cilium's images into agent/images on every node, once: a rerun finds them there", async () => {
+    const dir = artifacts({ ...good, [CILIUM_ZST]: 'cilium' }, { ...goodSums, [CILIUM_ZST]: sha('cilium') });
+    const verified = await verifyArtifacts(dir, withCilium);
+    const inventory: Inventory = {
+      ...withCilium,
+      cluster: { ...withCilium.cluster, install: { mode: 'airgap', artifactsDir: dir } },
+    };
+    const plan = (onHost: string) =>
+      rke2Install
+        .plan({
+          ...contextFor(
+            'worker-1',
+            { [INSTALLED_PROBE]: 'rke2 version v1.35.7+rke2r1 (abc)\nunit-file', [ARTIFACTS_PROBE]: onHost },
+            (x) => x,
+            { artifacts: verified },
+          ),
+          inventory,
+        })
+        .map((c) => c.summary);
+    const images = `/var/lib/rancher/rke2/agent/images`;
+    expect(plan(`${sha('images')}  ${images}/${ZST}`)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^upload ${CILIUM_ZST.replace(/\./g, '\\.')} .* to ${images}/${CILIUM_ZST}$`),
+      ),
+    ]);
+    // The install task's probe looks for every image archive rigger may upload.
+    const probe = rke2Install.probes({ inventory, host: contextFor('worker-1', {}).host });
+    expect(probe.find((p) => p.id === ARTIFACTS_PROBE)?.script).toContain(`${images}/${CILIUM_ZST}`);
+    expect(plan(`${sha('images')}  ${images}/${ZST}\n${sha('cilium')}  ${images}/${CILIUM_ZST}`)).toEqual([]);
   });
 
   it('reads sha256sum lines in text and binary mode', () => {

@@ -2,16 +2,27 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { rke2Cni } from '../addons/cilium.ts';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
+import type { Inventory } from '../inventory/types.generated.ts';
+
+const MAIN_IMAGES = ['rke2-images.linux-amd64.tar.zst', 'rke2-images.linux-amd64.tar.gz'] as const;
+/** The main archive holds Canal only: Cilium's images are their own archive (rke2-docs install/airgap.md). */
+const CILIUM_IMAGES = [
+  'rke2-images-cilium.linux-amd64.tar.zst',
+  'rke2-images-cilium.linux-amd64.tar.gz',
+] as const;
 
 /**
- * The files of an RKE2 air-gap release, as the release publishes them. The images come as
+ * The files of an RKE2 air-gap release, as the release publishes them. Image archives come as
  * `.tar.zst` and as `.tar.gz`; RKE2 imports either, rigger takes the one the checksum file lists
- * (zstd first).
+ * (zstd first). `images` names every image archive rigger may install, the main one first.
  */
 export const AIRGAP_FILES = {
   tarball: 'rke2.linux-amd64.tar.gz',
-  images: ['rke2-images.linux-amd64.tar.zst', 'rke2-images.linux-amd64.tar.gz'],
+  mainImages: MAIN_IMAGES,
+  ciliumImages: CILIUM_IMAGES,
+  images: [...MAIN_IMAGES, ...CILIUM_IMAGES],
   checksums: 'sha256sum-amd64.txt',
 } as const;
 
@@ -40,11 +51,20 @@ export function parseChecksums(text: string): Map<string, string> {
   return out;
 }
 
+/** The image archives this inventory's nodes need: the main one, and the CNI's when it has its own. */
+function imageArchives(inventory: Inventory, sums: ReadonlyMap<string, string>): string[] {
+  const pick = (names: readonly string[]): string => names.find((n) => sums.has(n)) ?? names[0] ?? '';
+  const out = [pick(AIRGAP_FILES.mainImages)];
+  if (rke2Cni(inventory) === 'cilium') out.push(pick(AIRGAP_FILES.ciliumImages));
+  return out;
+}
+
 /**
  * Checks the air-gap artifacts on this machine against the release's sha256sum file, before
- * anything is uploaded: a corrupt or swapped artifact is refused here, not found on a host.
+ * anything is uploaded: a corrupt, swapped or missing artifact is refused here, not found on a
+ * host (a node without its CNI's images never turns Ready).
  */
-export async function verifyArtifacts(dir: string): Promise<VerifiedArtifact[]> {
+export async function verifyArtifacts(dir: string, inventory: Inventory): Promise<VerifiedArtifact[]> {
   const sumsPath = join(dir, AIRGAP_FILES.checksums);
   let sums: Map<string, string>;
   try {
@@ -54,11 +74,11 @@ export async function verifyArtifacts(dir: string): Promise<VerifiedArtifact[]> 
   }
   const problems: ConfigProblem[] = [];
   const verified: VerifiedArtifact[] = [];
-  const images = AIRGAP_FILES.images.find((n) => sums.has(n)) ?? AIRGAP_FILES.images[0];
-  for (const [kind, name] of [
+  const wanted: [VerifiedArtifact['kind'], string][] = [
     ['tarball', AIRGAP_FILES.tarball],
-    ['images', images],
-  ] as const) {
+    ...imageArchives(inventory, sums).map((n): [VerifiedArtifact['kind'], string] => ['images', n]),
+  ];
+  for (const [kind, name] of wanted) {
     const path = join(dir, name);
     const expected = sums.get(name);
     const problem = (message: string): number =>
