@@ -48,6 +48,15 @@ for b in "$kube_apiserver" "$etcd" "$etcdctl"; do
     exit 1
   }
 done
+# helm for the stand-in helm-controller, in the images as klipper-helm's image carries it (helm
+# v4.1.4 in both). Only with the project's chart repository beside the repo: without it the lab
+# serves no chart mirror and the stand-in records install Jobs from its chart catalogue instead.
+helm_bin=
+if [[ -f $repo/../shared/charts/index.yaml ]]; then
+  helm_bin=$(bash "$repo/test/support/real-helm.sh")/helm
+else
+  log "WARNING: no chart repository at $repo/../shared/charts: the stand-in ships no helm, add-on charts are NOT rendered"
+fi
 
 sources=(
   "$here/build.sh"
@@ -77,7 +86,7 @@ input_hash=$(
     echo "version $version"
     echo "recipe 2"
     sha256sum "${sources[@]}" | sed -e "s| $here/| |" -e "s| $repo/| |"
-    for b in "$kube_apiserver" "$etcd" "$etcdctl"; do stat -L -c '%n %s %Y' "$b"; done
+    for b in "$kube_apiserver" "$etcd" "$etcdctl" $helm_bin; do stat -L -c '%n %s %Y' "$b"; done
   } | sha256sum | cut -d' ' -f1
 )
 
@@ -86,7 +95,7 @@ images_hash=$(
   {
     echo "images recipe 1"
     sha256sum "$here/files/images-stand-in.txt" | cut -d' ' -f1
-    for b in "$kube_apiserver" "$etcd" "$etcdctl"; do stat -L -c '%n %s %Y' "$b"; done
+    for b in "$kube_apiserver" "$etcd" "$etcdctl" $helm_bin; do stat -L -c '%n %s %Y' "$b"; done
   } | sha256sum | cut -d' ' -f1
 )
 
@@ -156,7 +165,7 @@ if [[ -f $images_stamp_file && $(cat "$images_stamp_file") == "$images_hash" && 
   cp "$outdir/$images" "$tmp/$images"
 else
 install -d -m 0755 "$img/bin"
-install -m 0755 "$etcd" "$etcdctl" "$kube_apiserver" "$img/bin/"
+install -m 0755 "$etcd" "$etcdctl" "$kube_apiserver" $helm_bin "$img/bin/"
 {
   cat "$here/files/images-stand-in.txt"
   echo
@@ -164,6 +173,7 @@ install -m 0755 "$etcd" "$etcdctl" "$kube_apiserver" "$img/bin/"
   echo "  bin/etcd            $("$etcd" --version | head -n1)"
   echo "  bin/etcdctl         $("$etcdctl" version 2>/dev/null | head -n1)"
   echo "  bin/kube-apiserver  $("$kube_apiserver" --version)"
+  [[ -z $helm_bin ]] || echo "  bin/helm            $("$helm_bin" version --short) (the stand-in helm-controller's)"
 } >"$img/stand-in.txt"
 chmod 0644 "$img/stand-in.txt"
 tar "${tar_det[@]}" -C "$img" -cf - bin stand-in.txt | gzip -n -6 >"$tmp/$images"

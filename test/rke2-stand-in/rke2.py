@@ -1468,12 +1468,17 @@ class HelmController:
         self.identity = identity
         self.crds = crds
         self.charts = catalogue.get("charts", [])
+        self.mirrors: list[str] = catalogue.get("mirrors", [])
         self.leading = False
         # The Lease as last seen and when (by our own clock, as client-go's leader election does:
         # a holder that has not renewed for leaseDurationSeconds of our time has lost it).
         self.seen_record: tuple[Any, ...] | None = None
         self.seen_at = 0.0
         self.errors: dict[str, str] = {}
+        # Set by load_helm_controller when the images carry helm: then charts are rendered.
+        self.helm: str | None = None
+        self.rendered_dir = os.path.join(DEFAULT_DATA_DIR, "server", "stand-in", "helm")
+        self.ran_helm = False
 
     # --- API helpers: writes carry the controller's own field manager -------------------------
     def call(self, method: str, path: str, body: Any = None, ok: tuple[int, ...] = ()) -> tuple[int, Any]:
@@ -1560,6 +1565,7 @@ class HelmController:
         config_by_name = {c["metadata"]["name"]: c for c in (configs.get("items", []) if isinstance(configs, dict) else [])}
         job_by_name = {j["metadata"]["name"]: j for j in jobs.get("items", [])}
         names = set()
+        self.ran_helm = False
         for chart in charts.get("items", []):
             name = chart["metadata"]["name"]
             names.add(name)
@@ -1575,6 +1581,8 @@ class HelmController:
             if job["metadata"]["name"] == f"helm-install-{chart}" and chart not in names and not job["metadata"].get("deletionTimestamp"):
                 info(f"HelmChart kube-system/{chart} was deleted: deleting Job kube-system/{job['metadata']['name']} (stand-in: no helm-delete Job)")
                 self.call("DELETE", f"{JOBS_API}/{job['metadata']['name']}?propagationPolicy=Background", ok=(404,))
+                self.delete_job_pods(job["metadata"]["name"])
+                self.call("DELETE", f"/api/v1/namespaces/{HELM_NAMESPACE}/secrets/stand-in-rendered-{chart}", ok=(404,))
 
     def values_secrets(self, spec: dict[str, Any]) -> tuple[list[Any], list[str]]:
         """What of spec.valuesSecrets goes into the hash, and what is missing (the Job fails on it)."""
@@ -1653,6 +1661,7 @@ class HelmController:
             if not (same and owned):
                 info(f"HelmChart kube-system/{name} changed: replacing Job kube-system/{job_name}")
                 self.call("DELETE", f"{JOBS_API}/{job_name}?propagationPolicy=Background", ok=(404,))
+                self.delete_job_pods(job_name)
                 job = None
         elif job is not None:
             return  # still going away
@@ -1661,6 +1670,8 @@ class HelmController:
             if code == 409:
                 return
             info(f"Applying HelmChart using Job kube-system/{job_name}")
+        elif self.helm:
+            self.attempt(chart, config, job)
         else:
             self.finish_job(chart, job, missing)
         self.update_status(chart, job, failure_policy)
@@ -1689,7 +1700,8 @@ class HelmController:
             if "/" not in chart:
                 return None, f"Error: INSTALLATION FAILED: non-absolute URLs should be in form of repo_name/path_to_chart, got: {chart}"
             return None, f"Error: INSTALLATION FAILED: repo {chart.split('/')[0]} not found"
-        in_repo = [c for c in self.charts if c["repo"].rstrip("/") == repo.rstrip("/")]
+        mirrored = repo.rstrip("/") in [m.rstrip("/") for m in self.mirrors]
+        in_repo = [c for c in self.charts if mirrored or c["repo"].rstrip("/") == repo.rstrip("/")]
         if not in_repo:
             return None, (f'Error: looks like "{repo}" is not a valid chart repository or cannot be reached: '
                           f"failed to fetch {repo.rstrip('/')}/index.yaml : 404 Not Found")
@@ -1728,6 +1740,290 @@ class HelmController:
         else:
             error(f"Job {job_ref} failed: {message}")
 
+    # --- with helm: each attempt is what klipper-helm's entry script runs, as `helm template` ----
+    # The stand-in has no kubelet: the controller plays the Job's one Pod (restartPolicy OnFailure,
+    # so a failed attempt restarts the container in the same Pod with the kubelet's back-off) and
+    # runs helm itself on the server it leads from. The API server is 1.20, so nothing rendered is
+    # applied except the chart's CRDs.
+    def raw(self, method: str, path: str, data: bytes, content_type: str) -> tuple[int, Any]:
+        """A request with a body as is (YAML for server-side apply), over the same servers and certificates."""
+        last: Exception | None = None
+        for base in list(self.kube.servers):
+            req = urllib.request.Request(base + path, data=data, method=method,
+                                         headers={"Content-Type": content_type, "Accept": "application/json"})
+            try:
+                with urllib.request.urlopen(req, context=self.kube.ctx, timeout=30) as resp:
+                    return resp.status, json.loads(resp.read())
+            except urllib.error.HTTPError as e:
+                raw = e.read()
+                try:
+                    return e.code, json.loads(raw)
+                except ValueError:
+                    return e.code, raw.decode(errors="replace")
+            except OSError as e:
+                last = e
+        raise HttpError(f"{method} {path.split('?')[0]}: {last}")
+
+    def job_pods(self, job: dict[str, Any]) -> list[dict[str, Any]]:
+        sel = urllib.parse.quote(f"controller-uid={job['metadata']['uid']}")
+        _, pods = self.call("GET", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods?labelSelector={sel}")
+        return [p for p in pods.get("items", []) if not p["metadata"].get("deletionTimestamp")]
+
+    def delete_job_pods(self, job_name: str) -> None:
+        """No garbage collector runs here: the Job's Pods go with it."""
+        sel = urllib.parse.quote(f"job-name={job_name}")
+        _, pods = self.call("GET", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods?labelSelector={sel}")
+        for p in pods.get("items", []):
+            self.call("DELETE", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods/{p['metadata']['name']}", ok=(404,))
+
+    def create_pod(self, chart: dict[str, Any], job: dict[str, Any]) -> dict[str, Any]:
+        name, uid = job["metadata"]["name"], job["metadata"]["uid"]
+        sa = f"helm-{chart['metadata']['name']}"
+        self.call("POST", f"/api/v1/namespaces/{HELM_NAMESPACE}/serviceaccounts",
+                  {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": sa, "namespace": HELM_NAMESPACE}}, ok=(409,))
+        template = job["spec"]["template"]
+        labels = {**(template.get("metadata") or {}).get("labels", {}), "controller-uid": uid, "job-name": name}
+        # No token controller runs here, so no token is mounted (the real Pod gets one).
+        spec = {**template["spec"], "serviceAccountName": sa, "automountServiceAccountToken": False, "nodeName": self.identity}
+        body = {"apiVersion": "v1", "kind": "Pod",
+                "metadata": {"generateName": f"{name}-", "namespace": HELM_NAMESPACE, "labels": labels,
+                             "ownerReferences": [{"apiVersion": "batch/v1", "kind": "Job", "name": name, "uid": uid,
+                                                  "controller": True, "blockOwnerDeletion": True}]},
+                "spec": spec}
+        _, pod = self.call("POST", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods", body)
+        info(f"Created pod {pod['metadata']['name']} for Job kube-system/{name} on {self.identity}")
+        return pod
+
+    def values_files(self, chart: dict[str, Any], config: dict[str, Any] | None, workdir: str) -> tuple[list[str], str]:
+        """The Job's /config/*.yaml, named as chart.go's setValuesSecret/valuesSecretAddConfig name
+        them (helm gets them in that order); or the kubelet's mount error."""
+        os.makedirs(os.path.join(workdir, "config"), exist_ok=True)
+        files: list[str] = []
+
+        def add(fname: str, text: bytes) -> None:
+            path = os.path.join(workdir, "config", fname)
+            with open(path, "wb") as fh:
+                fh.write(text)
+            files.append(path)
+        for idx, kind, obj in ((0, "HelmChart", chart), (1, "HelmChartConfig", config)):
+            spec = (obj or {}).get("spec") or {}
+            if spec.get("valuesContent"):
+                add(f"values-{idx}-000-{kind}-ValuesContent.yaml", spec["valuesContent"].encode())
+            if spec.get("values"):
+                add(f"values-{idx}-001-{kind}-Values.yaml", json.dumps(spec["values"]).encode())
+            items = 1
+            for ref in spec.get("valuesSecrets") or []:
+                sname, keys = ref.get("name", ""), ref.get("keys") or []
+                if not keys or sname == f"chart-values-{obj['metadata']['name']}":
+                    continue  # as chart.go: no keys, nothing projected
+                code, sec = self.call("GET", f"/api/v1/namespaces/{HELM_NAMESPACE}/secrets/{sname}", ok=(404,))
+                data = (sec.get("data") or {}) if code < 300 else None
+                for key in keys:
+                    items += 1
+                    if data is None or key not in data:
+                        if ref.get("ignoreUpdates"):
+                            continue  # projected with optional: true
+                        return files, (f'secret "{sname}" not found' if data is None
+                                       else f"references non-existent secret key: {key}")
+                    add(f"values-{idx}-{items:03d}-{kind}-ValuesSecret.yaml", base64.b64decode(data[key]))
+        return files, ""
+
+    def helm_template(self, chart: dict[str, Any], files: list[str], workdir: str) -> tuple[bool, str, str]:
+        """(ok, rendered, log): entry's helm_repo_init and install, rendered for the pinned RKE2's
+        Kubernetes (not the lab's 1.20 API server), with the CRDs."""
+        name, spec = chart["metadata"]["name"], chart.get("spec") or {}
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": workdir, "HELM_CACHE_HOME": f"{workdir}/.cache",
+               "HELM_CONFIG_HOME": f"{workdir}/.config", "HELM_DATA_HOME": f"{workdir}/.helm"}
+        log: list[str] = []
+
+        def helm(*args: str) -> subprocess.CompletedProcess[str]:
+            r = subprocess.run([self.helm or "helm", *args], env=env, capture_output=True, text=True, timeout=HELM_RUN_SECONDS)
+            log.append(f"+ helm {' '.join(args)}\n" + (r.stdout if args[0] != "template" else "") + r.stderr)
+            return r
+        ref = spec.get("chart") or ""
+        if spec.get("chartContent"):
+            ref = os.path.join(workdir, f"{name}.tgz")
+            with open(ref, "wb") as fh:
+                fh.write(base64.b64decode(spec["chartContent"]))
+        if spec.get("repo") and not re.search(r"https?://", ref):
+            for step in (("repo", "add", name, spec["repo"]), ("repo", "update")):
+                if helm(*step).returncode != 0:
+                    return False, "", "".join(log)
+            if not spec.get("chartContent"):
+                ref = f"{name}/{ref}"
+        args = ["template", name, ref, "--namespace", spec.get("targetNamespace") or HELM_NAMESPACE,
+                "--kube-version", HELM_KUBE_VERSION, "--include-crds"]
+        if spec.get("createNamespace"):
+            args.append("--create-namespace")
+        if spec.get("version"):
+            args += ["--version", spec["version"]]
+        for k in sorted(spec.get("set") or {}):
+            v = spec["set"][k]
+            typed = isinstance(v, int) or str(v).lower() in ("true", "false", "null")
+            if not typed:  # chart.go escapeComma: an unescaped comma gets a backslash
+                v = re.sub(r"\\*,", lambda m: m.group(0) if len(m.group(0)) % 2 == 0 else "\\" + m.group(0), str(v))
+            args += ["--set" if typed else "--set-string", f"{k}={v}"]
+        for f in files:
+            args += ["--values", f]
+        r = helm(*args)
+        return r.returncode == 0, r.stdout if r.returncode == 0 else "", "".join(log)
+
+    def attempt(self, chart: dict[str, Any], config: dict[str, Any] | None, job: dict[str, Any]) -> None:
+        """One pass over the Job: start its Pod, or run the next attempt once the back-off is over."""
+        status = job.get("status") or {}
+        if any(c.get("status") == "True" and c.get("type") in ("Complete", "Failed") for c in status.get("conditions") or []):
+            return
+        pods = self.job_pods(job)
+        pod = pods[0] if pods else self.create_pod(chart, job)
+        cs = ((pod.get("status") or {}).get("containerStatuses") or [{}])[0]
+        restarts = int(cs.get("restartCount") or 0)
+        last = (cs.get("lastState") or {}).get("terminated")
+        if last and time.time() < parse_rfc3339(last["finishedAt"]) + helm_backoff(restarts):
+            return  # CrashLoopBackOff
+        if restarts >= int(job["spec"].get("backoffLimit", 1000)):
+            return self.job_status(job, "Failed", pod)
+        if self.ran_helm:
+            return  # one helm run per pass: the Lease is renewed between passes
+        self.ran_helm = True
+        workdir = tempfile.mkdtemp(prefix=f"helm-{chart['metadata']['name']}-")
+        try:
+            files, mount_error = self.values_files(chart, config, workdir)
+            if mount_error:
+                return self.pod_pending(pod, job, mount_error)
+            started = now_rfc3339()
+            ok, rendered, log = self.helm_template(chart, files, workdir)
+        except subprocess.TimeoutExpired:
+            ok, rendered, log, started = False, "", f"helm did not finish in {HELM_RUN_SECONDS}s\n", now_rfc3339()
+        finally:
+            subprocess.run(["rm", "-rf", workdir])
+        if ok and not self.install_rendered(chart, rendered):
+            return  # the CRDs are not Established yet: the next pass
+        self.pod_log(pod, restarts, log)
+        self.pod_ran(pod, job, restarts, ok, started)
+        self.job_status(job, "Complete" if ok else "Running", pod)
+        if ok:
+            info(f"Job kube-system/{job['metadata']['name']} completed: HelmChart kube-system/{chart['metadata']['name']} rendered by helm")
+        else:
+            error(f"Job kube-system/{job['metadata']['name']}: helm failed (attempt {restarts + 1}): {helm_error(log)}")
+
+    def install_rendered(self, chart: dict[str, Any], rendered: str) -> bool:
+        """The chart's CRDs (server-side apply of helm's own documents), the target namespace
+        (createNamespace), and the rendered stream kept for tests; True once the CRDs are Established."""
+        spec, name = chart.get("spec") or {}, chart["metadata"]["name"]
+        if spec.get("createNamespace"):
+            ns = spec.get("targetNamespace") or HELM_NAMESPACE
+            code, _ = self.call("POST", "/api/v1/namespaces", {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns}}, ok=(409,))
+            if code < 300:
+                info(f"Created namespace {ns} for HelmChart (createNamespace)")
+        established = True
+        for doc in yaml_documents(rendered):
+            if not re.search(r"^kind:\s*CustomResourceDefinition\s*$", doc, re.M):
+                continue
+            m = re.search(r"^metadata:\s*\n(?:[ \t]+.*\n|\s*\n)*?[ \t]+name:\s*['\"]?([^'\"\s]+)", doc, re.M)
+            if not m:
+                continue
+            path = f"{CRDS_API}/{m.group(1)}?fieldManager={HELM_FIELD_MANAGER}&force=true"
+            code, cur = self.raw("PATCH", path, doc.encode(), "application/apply-patch+yaml")
+            if code >= 300:
+                raise HttpError(f"applying CRD {m.group(1)}: {code} {_kmsg(cur)}", code)
+            established = established and any(c.get("type") == "Established" and c.get("status") == "True"
+                                               for c in (cur.get("status") or {}).get("conditions") or [])
+        if established:
+            self.keep_rendered(name, rendered)
+        return established
+
+    def keep_rendered(self, name: str, rendered: str) -> None:
+        """On this server's disk (0600) and as a Secret (rendered charts hold secret values: never a ConfigMap)."""
+        import gzip
+        d = os.path.join(self.rendered_dir, name)
+        os.makedirs(d, mode=0o700, exist_ok=True)
+        write_file(os.path.join(d, "rendered.yaml"), rendered, 0o600)
+        packed = base64.b64encode(gzip.compress(rendered.encode(), mtime=0)).decode()
+        body = {"apiVersion": "v1", "kind": "Secret", "type": "Opaque",
+                "metadata": {"name": f"stand-in-rendered-{name}", "namespace": HELM_NAMESPACE,
+                             "labels": {HELM_CHART_LABEL: name, "rke2.io/stand-in": "true"}},
+                "data": {"rendered.yaml.gz": packed}}
+        code, _ = self.call("PUT", f"/api/v1/namespaces/{HELM_NAMESPACE}/secrets/stand-in-rendered-{name}", body, ok=(404,))
+        if code == 404:
+            self.call("POST", f"/api/v1/namespaces/{HELM_NAMESPACE}/secrets", body)
+
+    def pod_log(self, pod: dict[str, Any], restarts: int, log: str) -> None:
+        """The container's log where the kubelet keeps it (CRI format), on this node."""
+        m = pod["metadata"]
+        d = os.path.join("/var/log/pods", f"{m['namespace']}_{m['name']}_{m['uid']}", "helm")
+        os.makedirs(d, exist_ok=True)
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f000Z")
+        write_file(os.path.join(d, f"{restarts}.log"), "".join(f"{stamp} stderr F {line}\n" for line in log.splitlines()))
+
+    def pod_ran(self, pod: dict[str, Any], job: dict[str, Any], restarts: int, ok: bool, started: str) -> None:
+        now = now_rfc3339()
+        container = pod["spec"]["containers"][0]
+        # entry writes "Installing helm chart" to /dev/termination-log before it runs helm (the
+        # Job's container keeps the default terminationMessagePolicy File): helm's error is in the log.
+        term = {"exitCode": 0 if ok else 1, "reason": "Completed" if ok else "Error",
+                "message": "Installing helm chart\n", "startedAt": started, "finishedAt": now}
+        cs: dict[str, Any] = {"name": container["name"], "image": container["image"], "imageID": "", "ready": False,
+                              "started": False, "restartCount": restarts if ok else restarts + 1}
+        if ok:
+            cs["state"] = {"terminated": term}
+            phase = "Succeeded"
+        else:
+            back = helm_backoff(restarts + 1)
+            cs["state"] = {"waiting": {"reason": "CrashLoopBackOff", "message":
+                           f"back-off {back}s restarting failed container=helm pod={pod['metadata']['name']}_{HELM_NAMESPACE}({pod['metadata']['uid']})"}}
+            cs["lastState"] = {"terminated": term}
+            phase = "Running"
+        self.put_pod_status(pod, {"phase": phase, "startTime": (pod.get("status") or {}).get("startTime") or started,
+                                  "containerStatuses": [cs]})
+
+    def pod_pending(self, pod: dict[str, Any], job: dict[str, Any], mount_error: str) -> None:
+        """A values Secret or key that is not there: the kubelet cannot mount /config, the Pod waits."""
+        cs = ((pod.get("status") or {}).get("containerStatuses") or [{}])[0]
+        if (cs.get("state") or {}).get("waiting", {}).get("reason") == "ContainerCreating":
+            return
+        container = pod["spec"]["containers"][0]
+        self.put_pod_status(pod, {"phase": "Pending", "containerStatuses": [
+            {"name": container["name"], "image": container["image"], "imageID": "", "ready": False, "started": False,
+             "restartCount": int(cs.get("restartCount") or 0), "state": {"waiting": {"reason": "ContainerCreating"}}}]})
+        now = now_rfc3339()
+        self.call("POST", f"/api/v1/namespaces/{HELM_NAMESPACE}/events", {
+            "apiVersion": "v1", "kind": "Event",
+            "metadata": {"generateName": f"{pod['metadata']['name']}.", "namespace": HELM_NAMESPACE},
+            "involvedObject": {"apiVersion": "v1", "kind": "Pod", "name": pod["metadata"]["name"],
+                               "namespace": HELM_NAMESPACE, "uid": pod["metadata"]["uid"]},
+            "reason": "FailedMount", "type": "Warning", "count": 1, "firstTimestamp": now, "lastTimestamp": now,
+            "message": f'MountVolume.SetUp failed for volume "values" : {mount_error}',
+            "source": {"component": "kubelet", "host": self.identity}}, ok=(409,))
+        self.job_status(job, "Running", pod)
+        warn(f"Pod kube-system/{pod['metadata']['name']}: {mount_error}")
+
+    def put_pod_status(self, pod: dict[str, Any], status: dict[str, Any]) -> None:
+        body = {**pod, "apiVersion": "v1", "kind": "Pod", "status": {**(pod.get("status") or {}), **status}}
+        self.call("PUT", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods/{pod['metadata']['name']}/status", body, ok=(409,))
+
+    def job_status(self, job: dict[str, Any], state: str, pod: dict[str, Any]) -> None:
+        """As the job controller counts a restartPolicy OnFailure Job: restarts are not failed Pods."""
+        status = job.get("status") or {}
+        now = now_rfc3339()
+        new: dict[str, Any] = {"startTime": status.get("startTime") or now}
+        if state == "Complete":
+            new.update({"succeeded": 1, "completionTime": now, "conditions": [
+                {"type": "Complete", "status": "True", "lastProbeTime": now, "lastTransitionTime": now}]})
+        elif state == "Failed":
+            self.call("DELETE", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods/{pod['metadata']['name']}", ok=(404,))
+            new.update({"failed": 1, "conditions": [
+                {"type": "Failed", "status": "True", "reason": "BackoffLimitExceeded",
+                 "message": "Job has reached the specified backoff limit", "lastProbeTime": now, "lastTransitionTime": now}]})
+        else:
+            new["active"] = 1
+        if state == "Running" and status.get("active") == 1 and status.get("startTime"):
+            return
+        body = {**job, "apiVersion": "batch/v1", "kind": "Job", "status": new}
+        code, resp = self.call("PUT", f"{JOBS_API}/{job['metadata']['name']}/status", body, ok=(409,))
+        if code < 300:
+            job.clear()
+            job.update(resp)
+
     def update_status(self, chart: dict[str, Any], job: dict[str, Any], failure_policy: str) -> None:
         name = chart["metadata"]["name"]
         job_name = f"helm-install-{name}"
@@ -1750,13 +2046,82 @@ class HelmController:
         self.call("PUT", f"{HELM_API}/helmcharts/{name}/status", body, ok=(409,))
 
 
-def load_helm_controller(kube: Kube, identity: str, share_dir: str | None = None) -> HelmController:
+HELM_RUN_SECONDS = 300
+# The Kubernetes version the pinned RKE2 runs (v1.35.7+rke2r1 -> 1.35.7): what charts are rendered for.
+HELM_KUBE_VERSION = VERSION.lstrip("v").split("+")[0]
+
+
+def helm_backoff(restarts: int) -> int:
+    """The kubelet's CrashLoopBackOff before restart n: 10 s, doubling, at most 5 min."""
+    return min(10 * 2 ** max(restarts - 1, 0), 300)
+
+
+def helm_error(log: str) -> str:
+    """helm's own message: from its last "Error: ..." line to the end (schema errors span lines)."""
+    lines = log.strip().splitlines()
+    at = max((i for i, line in enumerate(lines) if line.startswith("Error:")), default=max(len(lines) - 1, 0))
+    return " ".join(line.strip() for line in lines[at:]) or "helm failed"
+
+
+def yaml_documents(stream: str) -> list[str]:
+    """A YAML stream split at its `---` lines (helm template's separator); no parser on the hosts."""
+    docs, cur = [], []
+    for line in stream.splitlines(keepends=True):
+        if re.match(r"^---\s*$", line):
+            docs.append("".join(cur))
+            cur = []
+        else:
+            cur.append(line)
+    docs.append("".join(cur))
+    return [d for d in docs if d.strip()]
+
+
+def stand_in_helm(data_dir: str) -> str | None:
+    """bin/helm from the stand-in's images archive (klipper-helm's image is where real RKE2 keeps
+    helm), extracted once per archive; None when the archive has none: then Jobs are recorded
+    from the chart catalogue, as before real charts were in the loop."""
+    archive = os.path.join(data_dir, "agent", "images", IMAGES_NAME)
+    if not os.path.exists(archive):
+        return None
+    st = os.stat(archive)
+    dest_dir = os.path.join(data_dir, "stand-in", "helm-bin", f"{st.st_size}-{int(st.st_mtime)}")
+    dest = os.path.join(dest_dir, "helm")
+    if os.access(dest, os.X_OK):
+        return dest
+    with tarfile.open(archive, "r:gz") as tar:
+        member = next((m for m in tar.getmembers() if m.name in ("bin/helm", "./bin/helm") and m.isfile()), None)
+        if member is None:
+            return None
+        os.makedirs(dest_dir, exist_ok=True)
+        src = tar.extractfile(member)
+        assert src is not None
+        tmp = dest + ".tmp"
+        with open(tmp, "wb") as out:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+    os.chmod(tmp, 0o755)
+    os.rename(tmp, dest)
+    info(f"stand-in helm-controller: helm from {archive} in {dest}")
+    return dest
+
+
+def load_helm_controller(kube: Kube, identity: str, share_dir: str | None = None,
+                         data_dir: str = DEFAULT_DATA_DIR) -> HelmController:
     d = share_dir or helm_share_dir()
     with open(os.path.join(d, "crds.json")) as fh:
         crds = json.load(fh)
     with open(os.path.join(d, "charts.json")) as fh:
         catalogue = json.load(fh)
-    return HelmController(kube, identity, crds, catalogue)
+    hc = HelmController(kube, identity, crds, catalogue)
+    hc.rendered_dir = os.path.join(data_dir, "server", "stand-in", "helm")
+    try:
+        hc.helm = stand_in_helm(data_dir)
+    except (OSError, tarfile.TarError) as e:
+        warn(f"stand-in helm-controller: cannot take helm from the images: {e}")
+    if hc.helm is None:
+        warn("stand-in helm-controller: no bin/helm in the images archive: charts are NOT rendered; "
+             "Jobs are recorded from the chart catalogue (charts.json)")
+    return hc
 
 
 def helm_controller(hc: HelmController, stop: threading.Event) -> None:
@@ -1769,7 +2134,8 @@ def helm_controller(hc: HelmController, stop: threading.Event) -> None:
             warn(f"stand-in helm-controller: installing the helm.cattle.io CRDs: {e}")
         if stop.wait(RETRY_SECONDS):
             return
-    info("Starting helm.cattle.io/v1, Kind=HelmChart controller (stand-in: no helm; outcomes from the chart catalogue)")
+    how = f"charts rendered by {hc.helm}" if hc.helm else "no helm; outcomes from the chart catalogue"
+    info(f"Starting helm.cattle.io/v1, Kind=HelmChart controller (stand-in: {how})")
     while not stop.wait(HELM_SYNC_SECONDS):
         try:
             if hc.try_lead():
@@ -2058,7 +2424,7 @@ def run_server(s: Settings, stop: threading.Event) -> None:
     # The HelmChart CRDs before READY=1, as RKE2 has them in place once it is up; the stand-in's
     # helm-controller then runs on whichever server holds its Lease.
     try:
-        hc = load_helm_controller(admin, s.node_name)
+        hc = load_helm_controller(admin, s.node_name, data_dir=s.data_dir)
     except (OSError, ValueError) as e:
         fatal(f"stand-in: cannot load the helm-controller's data from {helm_share_dir()}: {e}")
     try:
