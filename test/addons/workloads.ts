@@ -4,6 +4,7 @@ import type {
   V1Container,
   V1PersistentVolumeClaimSpec,
   V1PodSpec,
+  V1PodTemplateSpec,
 } from '@kubernetes/client-node';
 import { refOf } from './platform.ts';
 
@@ -13,6 +14,8 @@ export interface Workload {
   ref: string;
   object: KubernetesObject;
   pod: V1PodSpec;
+  /** The pod template's labels, which Services select. */
+  labels: Record<string, string>;
 }
 
 /** Every pod template of Deployments, DaemonSets, StatefulSets, Jobs and CronJobs. */
@@ -20,11 +23,11 @@ export function workloads(objects: readonly KubernetesObject[]): Workload[] {
   const out: Workload[] = [];
   for (const o of objects as Obj[]) {
     const spec = o.spec as
-      | { template?: { spec?: V1PodSpec }; jobTemplate?: { spec?: { template?: { spec?: V1PodSpec } } } }
-      | undefined;
-    const pod = spec?.template?.spec ?? spec?.jobTemplate?.spec?.template?.spec;
+      { template?: V1PodTemplateSpec; jobTemplate?: { spec?: { template?: V1PodTemplateSpec } } } | undefined;
+    const template = spec?.template ?? spec?.jobTemplate?.spec?.template;
+    const pod = template?.spec;
     if (pod && ['Deployment', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob'].includes(o.kind ?? ''))
-      out.push({ ref: refOf(o), object: o, pod });
+      out.push({ ref: refOf(o), object: o, pod, labels: template.metadata?.labels ?? {} });
   }
   return out;
 }
