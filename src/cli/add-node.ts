@@ -3,35 +3,54 @@ import { ConfigError, RunError } from '../core/errors.ts';
 import { Redactor } from '../core/redact.ts';
 import { connectSsh } from '../hosts/ssh-transport.ts';
 import { sshTargetFor } from '../hosts/ssh-target.ts';
-import type { Transport } from '../hosts/transport.ts';
 import { loadInventory } from '../inventory/load.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
 import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
 import { TASKS } from '../tasks/registry.ts';
-import { etcdMemberHealth, type MemberHealth } from '../tasks/rke2-etcd-health.ts';
+import { etcdMemberHealth, type EtcdServer, type MemberHealth } from '../tasks/rke2-etcd-health.ts';
 import { rke2Role } from '../tasks/rke2-layout.ts';
 import { join, resolve } from 'node:path';
 import { writeLine, type CliIo } from './io.ts';
 import { runPlaybookCommand, type RunFlags } from './run-playbook-command.ts';
 
-/** The etcd members as the first reachable other server sees them; a RunError when none answers. */
+/**
+ * Every etcd member's health, each read on its own server (RKE2's etcd answers HTTP only on
+ * loopback): the other servers connected in parallel, the member list from the first that
+ * answers. A RunError when none does.
+ */
 async function membersSeenByOthers(
   inventory: Inventory,
   joining: Host,
   redactor: Redactor,
 ): Promise<{ from: string; members: MemberHealth[] }> {
+  const others = inventory.hosts.filter((x) => x !== joining && rke2Role(x) === 'server');
   const seen: string[] = [];
-  for (const h of inventory.hosts.filter((x) => x !== joining && rke2Role(x) === 'server')) {
-    let t: Transport | undefined;
-    try {
-      t = await connectSsh(sshTargetFor(inventory, h), { redactor });
-      return { from: h.name, members: await etcdMemberHealth(t) };
-    } catch (e) {
-      seen.push(`${h.name}: ${redactor.redact(e instanceof Error ? e.message : String(e))}`);
-    } finally {
-      await t?.close().catch(() => undefined);
+  const servers: EtcdServer[] = await Promise.all(
+    others.map(async (h) => {
+      try {
+        const transport = await connectSsh(sshTargetFor(inventory, h), { redactor });
+        return { name: h.name, address: h.address, transport };
+      } catch (e) {
+        seen.push(`${h.name}: ${redactor.redact(e instanceof Error ? e.message : String(e))}`);
+        return { name: h.name, address: h.address };
+      }
+    }),
+  );
+  try {
+    for (const from of servers) {
+      if (!from.transport) continue;
+      try {
+        return {
+          from: from.name,
+          members: await etcdMemberHealth({ ...from, transport: from.transport }, servers),
+        };
+      } catch (e) {
+        seen.push(`${from.name}: ${redactor.redact(e instanceof Error ? e.message : String(e))}`);
+      }
     }
+  } finally {
+    await Promise.all(servers.map((s) => s.transport?.close().catch(() => undefined) ?? Promise.resolve()));
   }
   throw new RunError(
     `no other server answered with its etcd member list: ${seen.join('; ') || 'none in the inventory'}`,
@@ -61,11 +80,11 @@ export async function addNode(file: string, name: string, flags: RunFlags, io: C
     const sick = members.filter((m) => !m.healthy);
     if (sick.length)
       throw new RunError(
-        `refusing to add server ${name}: etcd member(s) not healthy (seen from ${from}): ` +
-          `${sick.map((m) => `${m.name} at ${m.clientURL || '?'}: ${m.seen ?? '?'}`).join('; ')}; ` +
+        `refusing to add server ${name}: etcd member(s) not healthy (list from ${from}, health from each server): ` +
+          `${sick.map((m) => `${m.name || m.id} (${m.server ?? m.peerURLs[0] ?? '?'}): ${m.seen ?? '?'}`).join('; ')}; ` +
           'a new member while one is down could cost the cluster its quorum: bring it back or remove it first',
       );
-    writeLine(io.stderr, `etcd: ${members.length} member(s), all healthy (seen from ${from})`);
+    writeLine(io.stderr, `etcd: ${members.length} member(s), all healthy voters (list from ${from})`);
   }
   const playbook = await loadPlaybook(
     resolve(io.cwd, flags.playbook ?? join(PLAYBOOKS_DIR, 'provision.yaml')),

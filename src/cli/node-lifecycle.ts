@@ -1,6 +1,6 @@
 /** What `rigger remove-node` and `rigger replace-node` do; loaded only when one of them runs. */
 import { join, resolve } from 'node:path';
-import { CoreV1Api, type V1Node } from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig, type V1Node } from '@kubernetes/client-node';
 import { ConfigError, RunError } from '../core/errors.ts';
 import { Redactor } from '../core/redact.ts';
 import { connectSsh } from '../hosts/ssh-transport.ts';
@@ -10,16 +10,17 @@ import { loadInventory } from '../inventory/load.ts';
 import { resolveSecrets } from '../inventory/secrets.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
 import { healthyServerKubeconfig, type ServerSource } from '../kube/cluster-link.ts';
-import { statusOf } from '../kube/object-ref.ts';
-import { memberOfNode, removalSteps } from '../lifecycle/removal-steps.ts';
+import { memberOfNode, nodeApi } from '../lifecycle/node-deletion.ts';
+import { removalSteps } from '../lifecycle/removal-steps.ts';
 import { runSteps } from '../lifecycle/step.ts';
-import type { RunEvent } from '../playbooks/events.ts';
+import type { RunEvent, TaskResult } from '../playbooks/events.ts';
 import { Journal } from '../playbooks/journal.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
 import { newRunId } from '../playbooks/runner.ts';
 import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
 import { TASKS } from '../tasks/registry.ts';
-import { etcdMemberHealth } from '../tasks/rke2-etcd-health.ts';
+import { etcdMemberHealth, type EtcdServer } from '../tasks/rke2-etcd-health.ts';
+import { ETCD_NODE_NAME_ANNOTATION } from '../tasks/rke2-readiness.ts';
 import { rke2Layout, rke2Role } from '../tasks/rke2-layout.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { chooseOutput, createReporter } from './reporters/reporter.ts';
@@ -52,31 +53,57 @@ function oldHost(inventory: Inventory, name: string, node: V1Node | undefined): 
   };
 }
 
-async function tryConnect(
-  inventory: Inventory,
-  host: Host,
-  redactor: Redactor,
-): Promise<Transport | undefined> {
-  try {
-    return await connectSsh(sshTargetFor(inventory, host), { redactor });
-  } catch {
-    return undefined;
+/** SSH connections opened once per host, in parallel where asked, all closed at the end. */
+class Connections {
+  readonly #open = new Map<string, Promise<Transport | undefined>>();
+
+  constructor(
+    private readonly inventory: Inventory,
+    private readonly redactor: Redactor,
+  ) {}
+
+  /** The host's connection, or undefined when it does not answer. */
+  get(host: Host): Promise<Transport | undefined> {
+    let t = this.#open.get(host.name);
+    if (!t) {
+      t = connectSsh(sshTargetFor(this.inventory, host), { redactor: this.redactor }).catch(() => undefined);
+      this.#open.set(host.name, t);
+    }
+    return t;
+  }
+
+  async require(host: Host): Promise<Transport> {
+    const t = await this.get(host);
+    if (!t) throw new RunError(`${host.name} does not answer over SSH at ${host.address}`);
+    return t;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.#open.values()].map(async (t) => (await t)?.close().catch(() => undefined)));
   }
 }
 
-/**
- * Removes a node the quorum-safe way (rke2.md section 4); with `replacement`, then joins that
- * host in its place. Every precondition is checked, and refused with its reason, before anything
- * changes.
- */
-export async function removeOrReplace(
+/** The command line, checked before anything is connected. */
+interface Request {
+  command: 'remove-node' | 'replace-node';
+  file: string;
+  oldName: string;
+  replacement?: string;
+  newHost?: Host;
+  inventory: Inventory;
+  redactor: Redactor;
+  drainTimeout: number;
+  flags: NodeFlags;
+  io: CliIo;
+}
+
+async function parseRequest(
   file: string,
   oldName: string,
   replacement: string | undefined,
   flags: NodeFlags,
   io: CliIo,
-): Promise<void> {
-  const command = replacement ? 'replace-node' : 'remove-node';
+): Promise<Request> {
   const loaded = await loadInventory(file, { env: io.env, cwd: io.cwd });
   const { inventory } = loaded;
   const redactor = new Redactor();
@@ -94,165 +121,226 @@ export async function removeOrReplace(
       `no host named ${replacement}: add it to the inventory with the roles ${oldName} has, then run replace-node`,
     );
   if (replacement === oldName) throw ConfigError.plain(file, 'the old and the new host are the same');
+  return {
+    command: replacement ? 'replace-node' : 'remove-node',
+    file,
+    oldName,
+    ...(replacement && newHost ? { replacement, newHost } : {}),
+    inventory,
+    redactor,
+    drainTimeout,
+    flags,
+    io,
+  };
+}
 
-  // A healthy server other than the old one: the API and etcd are read through it.
-  const connections: Transport[] = [];
-  try {
-    const sources: ServerSource[] = inventory.hosts
-      .filter((h) => h.name !== oldName && h.name !== replacement && rke2Role(h) === 'server')
-      .map((h) => ({
-        name: h.name,
-        address: h.address,
-        transport: async () => {
-          const t = await connectSsh(sshTargetFor(inventory, h), { redactor });
-          connections.push(t);
-          return t;
-        },
-      }));
-    const healthy = await healthyServerKubeconfig(sources);
-    const peerHost = inventory.hosts.find((h) => h.name === healthy.server.name) as Host;
-    const peer = {
-      name: peerHost.name,
-      transport: await healthy.server.transport(),
-      layout: rke2Layout(peerHost),
-    };
-    const kc = healthy.kubeConfig;
-    const core = kc.makeApiClient(CoreV1Api);
-    const node = await core.readNode({ name: oldName }).catch((e: unknown) => {
-      if (statusOf(e) === 404) return undefined;
-      throw e;
-    });
-    const old = oldHost(inventory, oldName, node);
-    if (!old)
+/** The cluster as a healthy other server shows it, and the node to remove. */
+interface Scene {
+  peer: { name: string; address: string; transport: Transport; layout: ReturnType<typeof rke2Layout> };
+  kc: KubeConfig;
+  node: V1Node | undefined;
+  old: Host;
+  role: 'server' | 'agent';
+  /** The other servers of the inventory (neither the old nor the new host). */
+  others: Host[];
+}
+
+async function inspect(req: Request, conns: Connections): Promise<Scene> {
+  const { inventory, oldName, replacement } = req;
+  const others = inventory.hosts.filter(
+    (h) => h.name !== oldName && h.name !== replacement && rke2Role(h) === 'server',
+  );
+  // Connected in parallel: the etcd health check needs every one of them anyway.
+  for (const h of others) void conns.get(h);
+  const sources: ServerSource[] = others.map((h) => ({
+    name: h.name,
+    address: h.address,
+    transport: () => conns.require(h),
+  }));
+  const healthy = await healthyServerKubeconfig(sources);
+  const peerHost = others.find((h) => h.name === healthy.server.name) as Host;
+  const kc = healthy.kubeConfig;
+  const node = await nodeApi(kc).read(oldName);
+  const old = oldHost(inventory, oldName, node);
+  if (!old)
+    throw ConfigError.plain(
+      req.file,
+      `no host or Node named ${oldName}: neither the inventory nor the cluster knows it`,
+    );
+  const peer = {
+    name: peerHost.name,
+    address: peerHost.address,
+    transport: await healthy.server.transport(),
+    layout: rke2Layout(peerHost),
+  };
+  return { peer, kc, node, old, role: rke2Role(old), others };
+}
+
+/** Each precondition of the removal, refused with its reason before anything changes. */
+async function checkPreconditions(req: Request, scene: Scene, conns: Connections): Promise<void> {
+  const { oldName, newHost, replacement, file, inventory } = req;
+  const { old, role, peer } = scene;
+  if (newHost) {
+    const want = [...old.roles].sort().join(', ');
+    const have = [...newHost.roles].sort().join(', ');
+    if (want !== have)
       throw ConfigError.plain(
         file,
-        `no host or Node named ${oldName}: neither the inventory nor the cluster knows it`,
+        `${replacement} has roles [${have}], ${oldName} has [${want}]: set roles: [${want}] on ${replacement}`,
       );
-    const role = rke2Role(old);
-
-    // Preconditions, each refused with its reason.
-    if (newHost) {
-      const want = [...old.roles].sort().join(', ');
-      const have = [...newHost.roles].sort().join(', ');
-      if (want !== have)
-        throw ConfigError.plain(
-          file,
-          `${replacement} has roles [${have}], ${oldName} has [${want}]: set roles: [${want}] on ${replacement}`,
-        );
-    }
-    if (role === 'server') {
-      const members = await etcdMemberHealth(peer.transport);
-      const own = memberOfNode(members, oldName, old.address);
-      const others = members.filter((m) => m !== own);
-      const sick = others.filter((m) => !m.healthy);
-      if (sick.length)
-        throw new RunError(
-          `refusing to remove ${oldName}: etcd member(s) ${sick.map((m) => `${m.name} (${m.seen ?? 'unhealthy'})`).join(', ')} ` +
-            `not healthy; with ${oldName} gone too, ${others.length - sick.length} of ${others.length} members would be left: bring the other member back first`,
-        );
-      if (!newHost) {
-        const servers = (await core.listNode({ labelSelector: `${ROLE_LABEL}=true` })).items.filter(
-          (n) => n.metadata?.name !== oldName,
-        ).length;
-        const required = inventory.cluster.allowSingleServer ? 1 : 3;
-        if (servers < required)
-          throw new RunError(
-            `refusing to remove ${oldName}: ${servers} control-plane node(s) would be left and the inventory requires ${required}; use rigger replace-node ${file} ${oldName} <new host>`,
-          );
-      }
-      writeLine(
-        io.stderr,
-        `etcd: ${members.length} member(s); the others are healthy (seen from ${peer.name})`,
-      );
-    }
-    const self = await tryConnect(inventory, old, redactor);
-    if (self) connections.push(self);
-    if (newHost) {
-      const t = await tryConnect(inventory, newHost, redactor);
-      if (!t)
-        throw new RunError(
-          `${replacement} does not answer over SSH at ${newHost.address}: nothing was changed`,
-        );
-      connections.push(t);
-    }
-
-    const runId = newRunId();
-    const journal = new Journal(join(io.cwd, '.rigger', 'runs'), runId, redactor);
-    const reporter = await createReporter(chooseOutput(flags.output, io), io, flags.verbose);
-    const events: RunEvent[] = [];
-    const emit = (e: RunEvent): void => {
-      events.push(e);
-      journal.record(e);
-      reporter.listener(e);
-    };
-    const started = Date.now();
-    emit({ type: 'run-start', runId, playbook: command, dryRun: flags.dryRun ?? false, hosts: [oldName] });
-    emit({ type: 'phase-start', phase: 'remove', hosts: [oldName] });
-    const ok = await runSteps(
-      removalSteps({
-        node: oldName,
-        address: old.address,
-        role,
-        layout: rke2Layout(old),
-        kc,
-        peer,
-        ...(self ? { self } : {}),
-        drain: { timeoutMs: drainTimeout * 1000, force: flags.force ?? false },
-        snapshotName: `rigger-${command}-${oldName}`,
-        log: (line) => emit({ type: 'host', host: oldName, level: 'info', message: line }),
-      }),
-      { host: oldName, phase: 'remove', dryRun: flags.dryRun ?? false, redactor, emit },
+  }
+  if (role !== 'server') return;
+  const servers: EtcdServer[] = await Promise.all(
+    [...scene.others, old].map(async (h) => {
+      const transport = await conns.get(h);
+      return { name: h.name, address: h.address, ...(transport ? { transport } : {}) };
+    }),
+  );
+  const members = await etcdMemberHealth(peer, servers);
+  const own = memberOfNode(members, {
+    node: oldName,
+    address: old.address,
+    etcdName: etcdNameOf(scene.node),
+  });
+  const rest = members.filter((m) => m !== own);
+  const sick = rest.filter((m) => !m.healthy);
+  if (sick.length)
+    throw new RunError(
+      `refusing to remove ${oldName}: etcd member(s) ${sick.map((m) => `${m.name || m.id} (${m.seen ?? 'unhealthy'})`).join(', ')} ` +
+        `not healthy; with ${oldName} gone too, ${rest.length - sick.length} of ${rest.length} members would be left: bring the other member back first`,
     );
-    emit({ type: 'phase-end', phase: 'remove' });
-    const results = events.flatMap((e) => (e.type === 'task' ? [e.result] : []));
-    emit({
-      type: 'run-end',
-      summary: {
-        runId,
-        dryRun: flags.dryRun ?? false,
-        hosts: [
-          {
-            host: oldName,
-            ok: results.filter((r) => r.status === 'ok').length,
-            changed: results.filter((r) => r.status === 'changed').length,
-            failed: results.filter((r) => r.status === 'failed').length,
-            skipped: results.filter((r) => r.status === 'skipped').length,
-            execs: self?.execCount ?? 0,
-          },
-        ],
-        failed: !ok,
-        durationMs: Date.now() - started,
-        journal: journal.path,
-      },
-    });
-    await reporter.flush();
-    if (!ok)
+  if (!newHost) {
+    const core = scene.kc.makeApiClient(CoreV1Api);
+    const servers = (await core.listNode({ labelSelector: `${ROLE_LABEL}=true` })).items.filter(
+      (n) => n.metadata?.name !== oldName,
+    ).length;
+    const required = inventory.cluster.allowSingleServer ? 1 : 3;
+    if (servers < required)
       throw new RunError(
-        `${command} stopped while removing ${oldName}; run it again to resume; see ${journal.path}`,
+        `refusing to remove ${oldName}: ${servers} control-plane node(s) would be left and the inventory requires ${required}; use rigger replace-node ${file} ${oldName} <new host>`,
       );
+  }
+  writeLine(
+    req.io.stderr,
+    `etcd: ${members.length} member(s); the others are healthy voters (seen from their servers)`,
+  );
+}
 
-    if (newHost && replacement) {
+function etcdNameOf(node: V1Node | undefined): string | undefined {
+  return node?.metadata?.annotations?.[ETCD_NODE_NAME_ANNOTATION];
+}
+
+/** Runs the removal steps with a journal and the run's reporter; whether every step succeeded. */
+async function runRemoval(req: Request, scene: Scene, self: Transport | undefined): Promise<boolean> {
+  const { oldName, flags, io, redactor, command } = req;
+  const dryRun = flags.dryRun ?? false;
+  const runId = newRunId();
+  const journal = new Journal(join(io.cwd, '.rigger', 'runs'), runId, redactor);
+  const reporter = await createReporter(chooseOutput(flags.output, io), io, flags.verbose);
+  const results: TaskResult[] = [];
+  const emit = (e: RunEvent): void => {
+    if (e.type === 'task') results.push(e.result);
+    journal.record(e);
+    reporter.listener(e);
+  };
+  const started = Date.now();
+  emit({ type: 'run-start', runId, playbook: command, dryRun, hosts: [oldName] });
+  emit({ type: 'phase-start', phase: 'remove', hosts: [oldName] });
+  const etcdName = etcdNameOf(scene.node);
+  const ok = await runSteps(
+    removalSteps({
+      node: oldName,
+      address: scene.old.address,
+      role: scene.role,
+      ...(etcdName ? { etcdName } : {}),
+      layout: rke2Layout(scene.old),
+      kc: scene.kc,
+      peer: scene.peer,
+      ...(self ? { self } : {}),
+      drain: { timeoutMs: req.drainTimeout * 1000, force: flags.force ?? false },
+      snapshotName: `rigger-${command}-${oldName}`,
+      log: (line) => emit({ type: 'host', host: oldName, level: 'info', message: line }),
+    }),
+    { host: oldName, phase: 'remove', dryRun, redactor, emit },
+  );
+  emit({ type: 'phase-end', phase: 'remove' });
+  const count = (status: TaskResult['status']): number => results.filter((r) => r.status === status).length;
+  emit({
+    type: 'run-end',
+    summary: {
+      runId,
+      dryRun,
+      hosts: [
+        {
+          host: oldName,
+          ok: count('ok'),
+          changed: count('changed'),
+          failed: count('failed'),
+          skipped: count('skipped'),
+          execs: self?.execCount ?? 0,
+        },
+      ],
+      failed: !ok,
+      durationMs: Date.now() - started,
+      journal: journal.path,
+    },
+  });
+  await reporter.flush();
+  if (!ok)
+    throw new RunError(
+      `${command} stopped while removing ${oldName}; run it again to resume; see ${journal.path}`,
+    );
+  return ok;
+}
+
+/**
+ * Removes a node the quorum-safe way (rke2.md section 4); with `replacement`, then joins that
+ * host in its place. Every precondition is checked, and refused with its reason, before anything
+ * changes.
+ */
+export async function removeOrReplace(
+  file: string,
+  oldName: string,
+  replacement: string | undefined,
+  flags: NodeFlags,
+  io: CliIo,
+): Promise<void> {
+  const req = await parseRequest(file, oldName, replacement, flags, io);
+  const conns = new Connections(req.inventory, req.redactor);
+  try {
+    const scene = await inspect(req, conns);
+    const self = conns.get(scene.old);
+    await checkPreconditions(req, scene, conns);
+    if (req.newHost && !(await conns.get(req.newHost)))
+      throw new RunError(
+        `${replacement} does not answer over SSH at ${req.newHost.address}: nothing was changed`,
+      );
+    await runRemoval(req, scene, await self);
+    if (req.newHost && req.replacement) {
       const playbook = await loadPlaybook(join(PLAYBOOKS_DIR, 'provision.yaml'), TASKS, CLUSTER_TASKS);
       const hostPhases = playbook.phases.filter((p) => p.target === 'hosts').map((p) => p.name);
       await runPlaybookCommand(
         resolve(io.cwd, file),
-        { ...flags, limit: replacement, only: hostPhases.join(',') },
+        { ...flags, limit: req.replacement, only: hostPhases.join(',') },
         io,
-        command,
+        req.command,
       );
     }
-    if (!flags.dryRun) {
-      writeLine(io.stdout, `\nStill to do by you:`);
-      if (inventory.hosts.some((h) => h.name === oldName))
-        writeLine(io.stdout, `- remove ${oldName} from ${file}`);
-      if (role === 'server')
-        writeLine(
-          io.stdout,
-          `- the load balancer at ${inventory.cluster.registrationAddress} (9345, 6443): drop ${old.address}` +
-            (newHost ? `, add ${newHost.address}` : ''),
-        );
-    }
+    if (!flags.dryRun) printTodo(req, scene);
   } finally {
-    await Promise.all(connections.map((t) => t.close().catch(() => undefined)));
+    await conns.closeAll();
   }
+}
+
+function printTodo(req: Request, scene: Scene): void {
+  const { io, file, oldName, newHost, inventory } = req;
+  writeLine(io.stdout, `\nStill to do by you:`);
+  if (inventory.hosts.some((h) => h.name === oldName))
+    writeLine(io.stdout, `- remove ${oldName} from ${file}`);
+  if (scene.role === 'server')
+    writeLine(
+      io.stdout,
+      `- the load balancer at ${inventory.cluster.registrationAddress} (9345, 6443): drop ${scene.old.address}` +
+        (newHost ? `, add ${newHost.address}` : ''),
+    );
 }

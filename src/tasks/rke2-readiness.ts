@@ -3,13 +3,14 @@
  * state and restarts, the journal's last lines, the Node as the API server has it, the etcd
  * members. A node is ready when its unit is active (RKE2's units are `Type=notify`: active means
  * RKE2 said it is up), its Node is registered and `Ready`, and, on a server, it carries the
- * control-plane and etcd roles and its etcd member is started.
+ * control-plane and etcd roles and its etcd member is started and a voter (k3s joins servers as
+ * learners and promotes them once caught up: a learner does not count towards quorum yet).
  */
 import type { V1Node } from '@kubernetes/client-node';
 import { RunError } from '../core/errors.ts';
 import type { Transport } from '../hosts/transport.ts';
 import { messageOf } from '../kube/object-ref.ts';
-import { ETCD_CURL } from './rke2-etcd-health.ts';
+import { etcdMemberList, isMemberOf, type EtcdMember } from './rke2-etcd-health.ts';
 import { rke2Layout } from './rke2-layout.ts';
 import type { TaskContext } from './task.ts';
 
@@ -57,33 +58,43 @@ interface UnitState {
   restarts: number;
 }
 
-const ETCD_MEMBERS = `${ETCD_CURL} -X POST -d '{}' https://127.0.0.1:2379/v3/cluster/member/list`;
+/** RKE2's annotation naming a server Node's etcd member (k3s `pkg/etcd`, `NodeNameAnnotation`). */
+export const ETCD_NODE_NAME_ANNOTATION = 'etcd.rke2.cattle.io/node-name';
 
-export interface EtcdMember {
-  name: string;
-  peerURLs: string[];
-}
-
-/** The etcd members, as the server's local etcd lists them (started members have a name). */
-export async function etcdMembers(t: Transport): Promise<EtcdMember[]> {
-  const r = await t.exec(ETCD_MEMBERS);
-  if (r.code !== 0) throw new RunError(`etcd member list failed: ${(r.stderr || r.stdout).trim()}`);
-  const doc = JSON.parse(r.stdout) as { members?: { name?: string; peerURLs?: string[] }[] };
-  return (doc.members ?? []).map((m) => ({ name: m.name ?? '', peerURLs: m.peerURLs ?? [] }));
-}
-
-/** The member that belongs to a node: by the name RKE2 gave it or by the node's peer address. */
+/** The member that belongs to a node: by the name RKE2 gave it, exactly, or by its peer address. */
 export function memberOf(
   members: readonly EtcdMember[],
   node: V1Node | undefined,
-  address: string,
+  host: { name: string; address: string },
 ): EtcdMember | undefined {
-  const annotated = node?.metadata?.annotations?.['etcd.rke2.cattle.io/node-name'];
-  const host = address.includes(':') ? `[${address}]` : address;
-  return members.find(
-    (m) =>
-      (annotated !== undefined && m.name === annotated) || m.peerURLs.some((u) => u.includes(`//${host}:`)),
-  );
+  const annotatedName = node?.metadata?.annotations?.[ETCD_NODE_NAME_ANNOTATION];
+  return members.find((m) => isMemberOf(m, { ...host, annotatedName }));
+}
+
+/**
+ * What the Node's `EtcdIsVoter` condition says against the node being a voting member, if
+ * anything (k3s `manageLearners` sets it on the leader every 15 s: it may lag the member list).
+ */
+export function etcdVoterProblem(node: V1Node | undefined): string | undefined {
+  const c = node?.status?.conditions?.find((x) => x.type === 'EtcdIsVoter');
+  if (!c || c.status === 'True') return undefined;
+  return `EtcdIsVoter=${c.status}${c.reason ? ` (${c.reason}${c.message ? `: ${c.message}` : ''})` : ''}`;
+}
+
+/** Whether a server's own etcd member is started and a voter, from its local gateway. One exec. */
+async function etcdMemberState(
+  t: Transport,
+  node: V1Node | undefined,
+  host: TaskContext['host'],
+): Promise<string | undefined> {
+  const member = memberOf(await etcdMemberList(t), node, host);
+  if (!member) return 'not an etcd member';
+  if (!member.name) return 'etcd member added but not started';
+  if (member.isLearner)
+    return `etcd member ${member.name} is a learner, not yet promoted to a voting member${
+      etcdVoterProblem(node) ? ` (${etcdVoterProblem(node) ?? ''})` : ''
+    }`;
+  return undefined;
 }
 
 async function unitState(t: Transport, unit: string): Promise<UnitState> {
@@ -101,7 +112,8 @@ async function journalTail(t: Transport, unit: string, since: number, lines = 15
   return r.stdout.trimEnd();
 }
 
-function nodeSummary(node: V1Node | undefined, server: boolean): { ready: boolean; seen: string } {
+/** Whether the Node is Ready and, on a server, carries the control-plane and etcd roles. */
+export function nodeReadiness(node: V1Node | undefined, server: boolean): { ready: boolean; seen: string } {
   if (!node) return { ready: false, seen: 'not registered in the API server' };
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
   const labels = node.metadata?.labels ?? {};
@@ -137,13 +149,13 @@ export async function waitForNode(t: Transport, ctx: TaskContext, opts: Readines
       let nodeText: string;
       try {
         node = await ctx.cluster.node(host.name);
-        const s = nodeSummary(node, server);
+        const s = nodeReadiness(node, server);
         nodeText = `node ${s.seen}`;
         if (s.ready && !server) return;
         if (s.ready) {
-          const member = memberOf(await etcdMembers(t), node, host.address);
-          if (member?.name) return;
-          nodeText += member ? '; etcd member added but not started' : '; not an etcd member';
+          const problem = await etcdMemberState(t, node, host);
+          if (!problem) return;
+          nodeText += `; ${problem}`;
         }
       } catch (e) {
         nodeText = `API: ${messageOf(e)}`;
