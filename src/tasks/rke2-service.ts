@@ -1,6 +1,6 @@
-import { commandChange, fileChange, type Change } from './change.ts';
-import { desiredRke2Config } from './rke2-configure.ts';
-import { currentConfig, parseService, rke2Probes } from './rke2-facts.ts';
+import { commandChange, type Change } from './change.ts';
+import { rke2ConfigChange } from './rke2-configure.ts';
+import { parseService, rke2Probes } from './rke2-facts.ts';
 import { rke2Layout } from './rke2-layout.ts';
 import { unitBaseline, waitForNode } from './rke2-readiness.ts';
 import type { Task, TaskContext } from './task.ts';
@@ -33,7 +33,7 @@ export const rke2Service: Task = {
     const svc = parseService(ctx.facts);
     const changes: Change[] = [];
     if (svc.enabled !== 'enabled') changes.push(commandChange(`enable ${unit}`, `systemctl enable ${unit}`));
-    const configChanges = fileChange(desiredRke2Config(ctx), currentConfig(ctx.facts)) !== undefined;
+    const configChanges = rke2ConfigChange(ctx) !== undefined;
     if (svc.active !== 'active') {
       changes.push(
         startChange(ctx, svc.active === 'activating' || svc.active === 'failed' ? 'restart' : 'start', ''),
