@@ -1834,6 +1834,8 @@ class HelmController:
         name, spec = chart["metadata"]["name"], chart.get("spec") or {}
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": workdir, "HELM_CACHE_HOME": f"{workdir}/.cache",
                "HELM_CONFIG_HOME": f"{workdir}/.config", "HELM_DATA_HOME": f"{workdir}/.helm"}
+        # chart.go setProxyEnv: the controller's own proxy settings go into the Job.
+        env.update({k: v for k, v in os.environ.items() if k.lower() in ("all_proxy", "http_proxy", "https_proxy", "no_proxy")})
         log: list[str] = []
 
         def helm(*args: str) -> subprocess.CompletedProcess[str]:
