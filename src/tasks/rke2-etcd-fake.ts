@@ -2,7 +2,10 @@
  * A small fake of RKE2's etcd as rigger reaches it, for unit tests: one cluster of members and a
  * Transport per server that answers the curls on that server's loopback ports as RKE2's etcd
  * does (k3s `pkg/etcd/etcd.go`): the JSON gateway on 2382, `/health` on 2381, and on 2379 only
- * gRPC, so an HTTP/JSON request there gets gRPC's refusal instead of an answer.
+ * gRPC, so an HTTP/JSON request there gets gRPC's refusal instead of an answer. The gateway's
+ * answers have the shapes etcd 3.5.16 gives (checked against trixie's etcd-server): uint64 ids
+ * as strings, `isLearner` only when true, no name or client URLs before a member starts, errors
+ * as `{"code":…, "message":…}`; a learner's own `/health` says true.
  */
 import { RemoteCommandError } from '../core/errors.ts';
 import type { ExecResult, Transport } from '../hosts/transport.ts';
@@ -79,13 +82,17 @@ export class FakeEtcdServer implements Transport {
     if (remove) {
       if (!this.up) return REFUSED(2382);
       const i = this.cluster.members.findIndex((m) => m.id === remove[1]);
-      if (i < 0) return { stdout: '{"error":"etcdserver: member not found","code":5}', stderr: '', code: 0 };
+      if (i < 0)
+        return { stdout: '{"code":5, "message":"etcdserver: member not found"}', stderr: '', code: 0 };
       this.cluster.members.splice(i, 1);
       return { stdout: '{"header":{}}', stderr: '', code: 0 };
     }
     if (command.includes('https://127.0.0.1:2382/v3/cluster/member/list')) {
-      if (this.up) stdout += this.cluster.listJson();
-      else ({ stderr, code } = REFUSED(2382));
+      if (!this.up) ({ stderr, code } = REFUSED(2382));
+      else if (this.isLearner())
+        // As etcd 3.5.16 answers on a learner: the member list is a linearizable read.
+        stdout += '{"code":14, "message":"etcdserver: rpc not supported for learner"}';
+      else stdout += this.cluster.listJson();
     }
     const mark = /printf '\\n%s\\n' '(@@[a-z-]+)'/.exec(command);
     if (mark) stdout += `\n${mark[1] ?? ''}\n`;
@@ -94,6 +101,10 @@ export class FakeEtcdServer implements Transport {
         ? '{"health":"true","reason":""} '
         : 'curl: (7) Failed to connect to 127.0.0.1 port 2381: Connection refused ';
     return { stdout, stderr, code };
+  }
+
+  private isLearner(): boolean {
+    return this.cluster.members.some((m) => m.address === this.address && m.isLearner === true);
   }
 
   async run(command: string): Promise<ExecResult> {

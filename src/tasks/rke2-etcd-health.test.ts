@@ -60,6 +60,14 @@ describe('etcd health on RKE2 ports', () => {
     ]);
   });
 
+  it("says what a learner's gateway says instead of listing no members", async () => {
+    const c = cluster();
+    c.members.push({ id: '14', name: 'cp-4-3a4b5c6d', address: '10.0.0.14', isLearner: true });
+    await expect(etcdMemberList(c.server('cp-4', '10.0.0.14'))).rejects.toThrow(
+      'etcd member list: etcdserver: rpc not supported for learner',
+    );
+  });
+
   it('fails with what curl said when the local etcd does not answer', async () => {
     const s = { name: 'cp-1', address: '10.0.0.11', transport: cluster().server('cp-1', '10.0.0.11', false) };
     await expect(etcdMemberHealth(s, [s])).rejects.toThrow(/etcd member list failed: curl: \(7\).*2382/);
@@ -70,7 +78,21 @@ describe('etcd health on RKE2 ports', () => {
     const s = c.server('cp-1', '10.0.0.11');
     await removeEtcdMember(s, '12');
     expect(c.members.map((m) => m.id)).toEqual(['11', '13']);
-    await expect(removeEtcdMember(s, '12')).rejects.toThrow(/member not found/);
+    // Already gone (RKE2 was first): done, as k3s RemovePeer takes it.
+    await expect(removeEtcdMember(s, '12')).resolves.toBeUndefined();
+    const broken = c.server('cp-1', '10.0.0.11');
+    broken.answers.push([
+      /member\/remove/,
+      () => ({
+        stdout:
+          '{"code":9, "message":"etcdserver: re-configuration failed due to not enough started members"}',
+        stderr: '',
+        code: 0,
+      }),
+    ]);
+    await expect(removeEtcdMember(broken, '13')).rejects.toThrow(
+      /removing etcd member 13 failed: etcdserver: re-configuration failed/,
+    );
   });
 });
 

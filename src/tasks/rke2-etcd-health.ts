@@ -55,8 +55,17 @@ export interface EtcdServer {
   transport?: Transport;
 }
 
+/** What the gateway said when it answered with an error (`{"code":…,"message":…}`). */
+function gatewayError(doc: { code?: number; message?: string; error?: string }): string | undefined {
+  if (doc.code === undefined && doc.error === undefined) return undefined;
+  return doc.message ?? doc.error ?? `code ${String(doc.code)}`;
+}
+
 function parseMembers(stdout: string): EtcdMember[] {
   let doc: {
+    code?: number;
+    message?: string;
+    error?: string;
     members?: {
       ID?: string;
       name?: string;
@@ -70,6 +79,9 @@ function parseMembers(stdout: string): EtcdMember[] {
   } catch {
     throw new RunError(`etcd member list: not JSON: ${stdout.trim().slice(0, 200)}`);
   }
+  // A learner's etcd refuses the (linearizable) member list: "rpc not supported for learner".
+  const error = gatewayError(doc);
+  if (error !== undefined) throw new RunError(`etcd member list: ${error}`);
   return (doc.members ?? []).map((m) => ({
     id: m.ID ?? '',
     name: m.name ?? '',
@@ -161,12 +173,23 @@ export async function etcdMemberHealth(
   });
 }
 
-/** Removes an etcd member by id, through a server's local etcd gateway. */
+/**
+ * Removes an etcd member by id, through a server's local etcd gateway. A member already gone is
+ * removed (as k3s `RemovePeer` takes etcd's "member not found"): RKE2 may have been first.
+ */
 export async function removeEtcdMember(t: Transport, id: string): Promise<void> {
   if (!/^\d+$/.test(id)) throw new RunError(`not an etcd member id: ${id}`);
   const r = await t.exec(`${ETCD_CURL} -X POST -d '{"ID":"${id}"}' ${ETCD_GATEWAY}/v3/cluster/member/remove`);
-  if (r.code !== 0 || /"error"/.test(r.stdout))
-    throw new RunError(`removing etcd member ${id} failed: ${(r.stderr || r.stdout).trim()}`);
+  let error: string | undefined = r.code !== 0 ? (r.stderr || r.stdout).trim() : undefined;
+  if (error === undefined) {
+    try {
+      error = gatewayError(JSON.parse(r.stdout) as { code?: number; message?: string; error?: string });
+    } catch {
+      error = `not JSON: ${r.stdout.trim().slice(0, 200)}`;
+    }
+  }
+  if (error !== undefined && !/member not found/.test(error))
+    throw new RunError(`removing etcd member ${id} failed: ${error}`);
 }
 
 /** How many members may be lost while a majority stays: etcd's quorum arithmetic. */

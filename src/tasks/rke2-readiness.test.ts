@@ -48,7 +48,7 @@ describe('server readiness on RKE2', () => {
       readyServer([{ type: 'EtcdIsVoter', status: 'False', reason: 'MemberIsLearner' }]),
     );
     await expect(waitForNode(t, ctx, opts)).rejects.toThrow(
-      /cp-1 not ready after 0 s: .*etcd member cp-1-0a1b2c3d is a learner, not yet promoted to a voting member \(EtcdIsVoter=False \(MemberIsLearner\)\)/,
+      /cp-1 not ready after 0 s: .*its etcd member is a learner, not yet promoted to a voting member \(EtcdIsVoter=False \(MemberIsLearner\)\)/,
     );
   });
 

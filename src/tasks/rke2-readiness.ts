@@ -81,20 +81,26 @@ export function etcdVoterProblem(node: V1Node | undefined): string | undefined {
   return `EtcdIsVoter=${c.status}${c.reason ? ` (${c.reason}${c.message ? `: ${c.message}` : ''})` : ''}`;
 }
 
-/** Whether a server's own etcd member is started and a voter, from its local gateway. One exec. */
+/** What keeps a server's own etcd member from being a started voter, from its local gateway. */
 async function etcdMemberState(
   t: Transport,
   node: V1Node | undefined,
   host: TaskContext['host'],
 ): Promise<string | undefined> {
-  const member = memberOf(await etcdMemberList(t), node, host);
+  const condition = etcdVoterProblem(node);
+  const learner = `its etcd member is a learner, not yet promoted to a voting member${condition ? ` (${condition})` : ''}`;
+  let members: EtcdMember[];
+  try {
+    members = await etcdMemberList(t);
+  } catch (e) {
+    // A learner's etcd refuses the member list (it is a linearizable read).
+    const text = e instanceof Error ? e.message : String(e);
+    return /not supported for learner/.test(text) ? learner : text;
+  }
+  const member = memberOf(members, node, host);
   if (!member) return 'not an etcd member';
   if (!member.name) return 'etcd member added but not started';
-  if (member.isLearner)
-    return `etcd member ${member.name} is a learner, not yet promoted to a voting member${
-      etcdVoterProblem(node) ? ` (${etcdVoterProblem(node) ?? ''})` : ''
-    }`;
-  return undefined;
+  return member.isLearner ? learner : undefined;
 }
 
 async function unitState(t: Transport, unit: string): Promise<UnitState> {
