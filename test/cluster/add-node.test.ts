@@ -105,6 +105,24 @@ describe.sequential('rigger add-node on the lab', () => {
     expect(after).toEqual(before);
   });
 
+  it('refuses to add a server while an etcd member is down, with what its own server said', async () => {
+    // RKE2's etcd answers HTTP only on loopback: cp-2's health can only be read on cp-2.
+    await onHost(ADDRESS['cp-2'] ?? '', '/usr/local/bin/rke2-killall.sh >/dev/null 2>&1');
+    try {
+      const r = await runCli(['add-node', withSpare(['control-plane']), 'spare-1'], {
+        cwd: ROOT,
+        env: process.env,
+      });
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(
+        /refusing to add server spare-1: etcd member\(s\) not healthy .*cp-2-[0-9a-f]{8} \(cp-2\): .*2381/,
+      );
+      expect(r.stderr).not.toMatch(/cp-1-[0-9a-f]{8} \(cp-1\)/);
+    } finally {
+      await onHost(ADDRESS['cp-2'] ?? '', 'systemctl start rke2-server');
+    }
+  });
+
   it('changes nothing when the node is already there', async () => {
     const r = await runCli(['add-node', withSpare(['worker']), 'spare-1', '--output', 'plain'], {
       cwd: ROOT,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { runCli } from '../../src/cli/testing.ts';
 import { startLabHost, stopLabHost } from '../../src/lab/lab.ts';
+import { ETCD_CURL, ETCD_GATEWAY } from '../../src/tasks/rke2-etcd-health.ts';
 import {
   ADDRESS,
   ensureLab,
@@ -42,11 +43,9 @@ async function cli(...argv: string[]) {
   return runCli(argv, { cwd: ROOT, env: process.env });
 }
 
+/** The etcd member names (without RKE2's `-<8 hex>`), from the server's loopback gateway (2382). */
 async function members(via: string): Promise<string[]> {
-  const out = await onHost(
-    via,
-    "curl -sS --cacert /var/lib/rancher/rke2/server/tls/etcd/server-ca.crt --cert /var/lib/rancher/rke2/server/tls/etcd/server-client.crt --key /var/lib/rancher/rke2/server/tls/etcd/server-client.key -X POST -d '{}' https://127.0.0.1:2379/v3/cluster/member/list",
-  );
+  const out = await onHost(via, `${ETCD_CURL} -X POST -d '{}' ${ETCD_GATEWAY}/v3/cluster/member/list`);
   return ((JSON.parse(out) as { members?: { name?: string }[] }).members ?? [])
     .map((m) => (m.name ?? '').replace(/-[0-9a-f]{8}$/, ''))
     .sort();
