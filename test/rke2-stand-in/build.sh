@@ -9,7 +9,8 @@
 #                                   helm-controller's data: manifests/helm-controller/crds.yaml as
 #                                   JSON, converted here with node and the repo's `yaml` package, since
 #                                   the hosts' python3 has no YAML parser; and the chart catalogue)
-#   rke2-images.linux-amd64.tar.gz  the "images": the real etcd, etcdctl (Debian's) and kube-apiserver
+#   rke2-images.linux-amd64.tar.gz  the "images": the real etcd and etcdctl 3.5 (Debian trixie's, fetched by
+#                                   fetch-etcd.sh) and kube-apiserver
 #                                   1.20.2 (built by test/support/build-kube-apiserver.sh) under bin/
 #   sha256sum-amd64.txt             `<hex>  <name>` for both
 #
@@ -37,14 +38,16 @@ version=${2:-v1.35.7+rke2r1}
 
 log() { printf '[rke2-stand-in] %s\n' "$*" >&2; }
 
-# The real parts: kube-apiserver (cached after the first build) and Debian's etcd.
+# The real parts: kube-apiserver (cached after the first build) and etcd 3.5 from Debian trixie
+# (RKE2 v1.35 runs etcd 3.5; bookworm's is 3.4), both cached under ~/.cache/rigger.
 bash "$repo/test/support/build-kube-apiserver.sh"
 kube_apiserver=$HOME/.cache/rigger/kube/v1.20.2/kube-apiserver
-etcd=/usr/bin/etcd
-etcdctl=/usr/bin/etcdctl
+etcd_dir=$(bash "$here/fetch-etcd.sh")
+etcd=$etcd_dir/etcd
+etcdctl=$etcd_dir/etcdctl
 for b in "$kube_apiserver" "$etcd" "$etcdctl"; do
   [[ -x $b ]] || {
-    echo "build.sh: $b is missing (apt-get install etcd-server etcd-client)" >&2
+    echo "build.sh: $b is missing" >&2
     exit 1
   }
 done
@@ -60,6 +63,7 @@ fi
 
 sources=(
   "$here/build.sh"
+  "$here/fetch-etcd.sh"
   "$here/rke2.py"
   "$here/files/rke2-server.service"
   "$here/files/rke2-agent.service"

@@ -673,8 +673,14 @@ def issue_kubelet_client(s: Settings, node: str) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------------------------------------------
-# etcd through its JSON gateway on 2379 (client TLS), as rigger reads it too.
+# etcd as k3s configures it (pkg/etcd/etcd.go: listenClientURLs, listenClientHTTPURLs,
+# listenMetricsURLs): gRPC only on 2379, the HTTP/JSON gateway on https://127.0.0.1:2382,
+# metrics and /health on http://127.0.0.1:2381. This client uses the gateway on 2382.
 # ---------------------------------------------------------------------------------------------------
+ETCD_HTTP_URL = "https://127.0.0.1:2382"
+ETCD_METRICS_URL = "http://127.0.0.1:2381"
+
+
 class Etcd:
     def __init__(self, s: Settings) -> None:
         self.s = s
@@ -682,7 +688,7 @@ class Etcd:
         self.ctx = ca_context(f"{t}/etcd/server-ca.crt", True, f"{t}/etcd/server-client.crt", f"{t}/etcd/server-client.key")
 
     def call(self, path: str, body: dict[str, Any], timeout: float = 10) -> dict[str, Any]:
-        url = f"https://127.0.0.1:2379/v3/{path}"
+        url = f"{ETCD_HTTP_URL}/v3/{path}"
         req = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
                                      headers={"Content-Type": "application/json"})
         try:
@@ -702,8 +708,8 @@ class Etcd:
 
     def healthy(self) -> bool:
         try:
-            req = urllib.request.Request("https://127.0.0.1:2379/health")
-            with urllib.request.urlopen(req, context=self.ctx, timeout=5) as resp:
+            req = urllib.request.Request(f"{ETCD_METRICS_URL}/health")
+            with urllib.request.urlopen(req, timeout=5) as resp:
                 return json.loads(resp.read()).get("health") == "true"
         except (OSError, ValueError, urllib.error.URLError):
             return False
@@ -711,21 +717,14 @@ class Etcd:
     def members(self) -> list[dict[str, Any]]:
         return self.call("cluster/member/list", {}).get("members", [])
 
-    def add(self, peer_url: str) -> dict[str, Any]:
-        return self.call("cluster/member/add", {"peerURLs": [peer_url]}, timeout=20)
-
     def remove(self, member_id: str) -> None:
         self.call("cluster/member/remove", {"ID": member_id}, timeout=20)
 
+    def promote(self, member_id: str) -> None:
+        self.call("cluster/member/promote", {"ID": member_id}, timeout=20)
 
-def initial_cluster(members: list[dict[str, Any]], new_id: str, new_name: str) -> str:
-    """As `etcdctl member add` prints ETCD_INITIAL_CLUSTER."""
-    parts = []
-    for m in members:
-        name = new_name if str(m.get("ID")) == str(new_id) else m.get("name", "")
-        for u in m.get("peerURLs", []):
-            parts.append(f"{name}={u}")
-    return ",".join(parts)
+    def status(self) -> dict[str, Any]:
+        return self.call("maintenance/status", {})
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1159,7 +1158,6 @@ class Supervisor:
         self.agent_secret = agent_secret
         self.etcd: Etcd | None = None
         self.kube: Kube | None = None  # set once the local API server is up
-        self.member_lock = threading.Lock()
         self.httpd: ThreadingHTTPServer | None = None
 
     def start(self) -> None:
@@ -1209,6 +1207,13 @@ class Supervisor:
                     elif path == "/v1-rke2/server-bootstrap":
                         if self.authorized(node=False):
                             self.reply(200, json.dumps(sup.bootstrap_data()), "application/json")
+                    elif path == "/db/info":
+                        # k3s pkg/etcd/etcd.go infoHandler: the member list a joining server reads.
+                        if self.authorized(node=False):
+                            if sup.etcd is None:
+                                self.reply(500, "failed to get etcd MemberList: etcd not started\n")
+                            else:
+                                self.reply(200, json.dumps({"members": sup.etcd.members()}), "application/json")
                     elif path == "/v1-rke2/config":
                         if self.authorized(node=False):
                             self.reply(200, json.dumps(sup.s.critical_config()), "application/json")
@@ -1225,15 +1230,11 @@ class Supervisor:
 
             def do_POST(self) -> None:
                 try:
-                    path = urllib.parse.urlsplit(self.path).path
+                    # No POST endpoint: a joiner adds its own etcd member (k3s ETCD.join).
                     length = int(self.headers.get("Content-Length") or 0)
-                    body = self.rfile.read(length) if length else b""
-                    if path == "/v1-rke2/etcd/member-add":
-                        if self.authorized(node=False):
-                            code, out = sup.member_add(json.loads(body or b"{}"))
-                            self.reply(code, out, "application/json" if code == 200 else "text/plain")
-                    else:
-                        self.reply(404, "404 page not found\n")
+                    if length:
+                        self.rfile.read(length)
+                    self.reply(404, "404 page not found\n")
                 except Exception as e:
                     error(f"supervisor: {self.path}: {e}")
                     self.reply(500, f"{e}\n")
@@ -1266,36 +1267,6 @@ class Supervisor:
         # Stand-in: the cluster's critical config travels with the bootstrap data.
         data["StandInCriticalConfig"] = self.s.critical_config()
         return data
-
-    def member_add(self, req: dict[str, Any]) -> tuple[int, str]:
-        name = str(req.get("name", ""))
-        node_name = str(req.get("nodeName", ""))
-        peer = str(req.get("peerURL", ""))
-        if not name or not peer.startswith("https://"):
-            return 400, "name and an https peerURL are required\n"
-        if self.etcd is None or not self.etcd.healthy():
-            return 503, "etcd on this server is not ready\n"
-        own_peer = f"https://{_host(self.s.node_ip)}:2380"
-        with self.member_lock:
-            members = self.etcd.members()
-            for m in members:
-                same_node = m.get("name") == name or (node_name and re.fullmatch(re.escape(node_name) + r"-[0-9a-f]{8}", m.get("name", "")))
-                if same_node or peer in m.get("peerURLs", []):
-                    if own_peer in m.get("peerURLs", []):
-                        return 409, f"{name} ({peer}) is this server's own etcd member\n"
-                    info(f"Removing stale etcd member {m.get('name') or '(unstarted)'} {m.get('peerURLs')} before adding {name}")
-                    try:
-                        self.etcd.remove(str(m["ID"]))
-                    except HttpError as e:
-                        return 500, f"etcd member remove: {e}\n"
-            try:
-                resp = self.etcd.add(peer)
-            except HttpError as e:
-                error(f"Failed to add etcd member {name} at {peer}: {e}")
-                return 500, f"{e}\n"
-            new_id = str(resp["member"]["ID"])
-            info(f"Added etcd member {name} at {peer} (id {int(new_id):x})")
-            return 200, json.dumps({"initialCluster": initial_cluster(resp.get("members", []), new_id, name), "memberID": new_id})
 
     def kubelet_credentials(self, node: str, password: str) -> tuple[int, str]:
         if not re.fullmatch(r"[a-z0-9]([-a-z0-9.]*[a-z0-9])?", node or ""):
@@ -1375,6 +1346,75 @@ def member_controller(s: Settings, etcd: Etcd, kube: Kube, own_member: str, stop
             mark_stale_nodes(kube, nodes.get("items", []))
         except Exception as e:
             warn(f"etcd member controller (stand-in): {e}")
+
+
+# k3s pkg/etcd/etcd.go manageLearners / setEtcdStatusCondition: every 15 s the etcd leader promotes
+# learners (etcd refuses a learner that has not caught up) and sets the EtcdIsVoter condition on
+# each etcd Node, matched by its etcd.rke2.cattle.io/node-name annotation.
+LEARNER_SECONDS = 15
+ETCD_CONDITION_HEARTBEAT = 300
+ETCD_CONDITIONS = {
+    "learner": ("False", "MemberIsLearner", "Node has not been promoted to voting member of the etcd cluster"),
+    "voter": ("True", "MemberNotLearner", "Node is a voting member of the etcd cluster"),
+    "unhealthy": ("False", "Unhealthy", "Node is unhealthy"),
+    "unjoined": ("False", "NotAMember", "Node is not a member of the etcd cluster"),
+}
+
+
+def manage_learners(s: Settings, etcd: Etcd, kube: Kube, stop: threading.Event) -> None:
+    while not stop.wait(LEARNER_SECONDS):
+        try:
+            st = etcd.status()
+            if str(st.get("header", {}).get("member_id")) != str(st.get("leader")):
+                continue
+            members = etcd.members()
+            code, nodes = kube.request("GET", "/api/v1/nodes?labelSelector=node-role.kubernetes.io%2Fetcd%3Dtrue")
+            items = nodes.get("items", []) if code == 200 and isinstance(nodes, dict) else []
+            joined: set[str] = set()
+            for m in members:
+                state, message = "voter", ""
+                if m.get("isLearner"):
+                    state = "learner"  # as in k3s, a learner promoted now shows as a voter on the next pass
+                    try:
+                        etcd.promote(str(m["ID"]))
+                        info(f"Promoted learner {m.get('name', '')}")
+                    except HttpError as e:
+                        info(f"Unable to promote learner {m.get('name', '')}: {e}")
+                node = next((n for n in items if m.get("name") and (n["metadata"].get("annotations") or {}).get(
+                    "etcd.rke2.cattle.io/node-name") == m.get("name")), None)
+                if node is None:
+                    continue
+                joined.add(node["metadata"]["name"])
+                urls = m.get("clientURLs") or []
+                r = etcdctl(s, urls[:1], "endpoint", "status", timeout=2) if urls else None
+                if r is None or r.returncode != 0:
+                    state = "unhealthy"
+                    message = "failed to check etcd member status: " + ((r.stderr.strip().splitlines() or [""])[-1] if r else "no client URL")
+                set_etcd_condition(kube, node, state, message)
+            for n in items:
+                if n["metadata"]["name"] not in joined:
+                    set_etcd_condition(kube, n, "unjoined", "")
+        except Exception as e:
+            error(f"Failed to manage etcd learners (stand-in): {e}")
+
+
+def set_etcd_condition(kube: Kube, node: dict[str, Any], state: str, message: str) -> None:
+    status, reason, default_message = ETCD_CONDITIONS[state]
+    want = {"type": "EtcdIsVoter", "status": status, "reason": reason, "message": message or default_message}
+    now = now_rfc3339()
+    cur = next((c for c in node.get("status", {}).get("conditions") or [] if c.get("type") == "EtcdIsVoter"), None)
+    if cur is not None and all(cur.get(k) == want[k] for k in ("status", "reason", "message")):
+        try:
+            if time.time() - parse_rfc3339(cur.get("lastHeartbeatTime", "")) < ETCD_CONDITION_HEARTBEAT:
+                return
+        except ValueError:
+            pass
+        want["lastTransitionTime"] = cur.get("lastTransitionTime", now)
+    else:
+        want["lastTransitionTime"] = now
+    want["lastHeartbeatTime"] = now
+    kube.request("PATCH", f"/api/v1/nodes/{node['metadata']['name']}/status", {"status": {"conditions": [want]}},
+                 "application/strategic-merge-patch+json")
 
 
 def mark_stale_nodes(kube: Kube, nodes: list[dict[str, Any]]) -> None:
@@ -2240,19 +2280,75 @@ def member_name(s: Settings) -> str:
     return name
 
 
+def etcdctl(s: Settings, endpoints: list[str], *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    t = s.tls
+    return subprocess.run([os.path.join(s.bin_dir, "etcdctl"), f"--endpoints={','.join(endpoints)}",
+                           f"--cacert={t}/etcd/server-ca.crt", f"--cert={t}/etcd/server-client.crt",
+                           f"--key={t}/etcd/server-client.key", "--dial-timeout=2s", f"--command-timeout={int(timeout)}s", *args],
+                          env={**os.environ, "ETCDCTL_API": "3"}, capture_output=True, text=True, timeout=timeout + 5)
+
+
+def etcd_join(s: Settings, secret: str, name: str, peer_url: str) -> str:
+    """As k3s ETCD.join (pkg/etcd/etcd.go): the member list from the server's /db/info, a member
+    of this node name under another member name refused, then MemberAddAsLearner through the
+    voting members' client URLs (gRPC on 2379; etcdctl here). Returns the initial cluster."""
+    ctx = ca_context(f"{s.tls}/server-ca.crt", check_hostname=False)
+    while True:
+        try:
+            _, raw = http_request(f"{s.server}/db/info", headers=basic_auth("server", secret), context=ctx, timeout=10)
+        except HttpError as e:
+            info(f"Waiting to retrieve etcd cluster member list: failed to get MemberList from server: {e}")
+            time.sleep(RETRY_SECONDS)
+            continue
+        cluster, client_urls, add = [], [], True
+        for m in json.loads(raw).get("members", []):
+            mname = m.get("name", "")
+            hosts = [urllib.parse.urlsplit(u).hostname for u in m.get("peerURLs", [])]
+            if not mname and s.node_ip in hosts:
+                mname = name  # an unstarted member with our address must be us
+            if mname == name and s.node_ip in hosts:
+                add = False
+            if m.get("peerURLs"):
+                cluster.append(f"{mname}={m['peerURLs'][0]}")
+            cut = mname.rfind("-")
+            if mname != name and (mname[:cut] if cut > 1 else mname) == s.node_name:
+                try:
+                    os.remove(os.path.join(s.etcd_dir, "name"))
+                except OSError as e:
+                    error(f"Failed to remove etcd name file: {e}")
+                fatal("etcd cluster join failed: duplicate node name found, please use a unique name for this node")
+            own = any(urllib.parse.urlsplit(u).hostname == s.node_ip for u in m.get("clientURLs", []))
+            if not m.get("isLearner") and not own:
+                client_urls += m.get("clientURLs", [])
+        if not add:
+            return ",".join(cluster)
+        info(f"Adding member {name}={peer_url} to etcd cluster {cluster}")
+        r = etcdctl(s, client_urls, "member", "add", name, f"--peer-urls={peer_url}", "--learner")
+        if r.returncode == 0:
+            return ",".join(cluster + [f"{name}={peer_url}"])
+        err = (r.stderr or r.stdout).strip().splitlines()[-1:] or ["etcdctl failed"]
+        # etcd 3.5 allows one learner at a time (ErrTooManyLearners); k3s waits for its promotion.
+        if "too many learner" in err[0] or "unhealthy cluster" in err[0]:
+            info(f"Waiting for other members to finish joining etcd cluster: {err[0]}")
+            time.sleep(RETRY_SECONDS)
+            continue
+        fatal(f"etcd cluster join failed: {err[0]}")
+
+
 def etcd_args(s: Settings, name: str, initial: str, state: str) -> list[str]:
     t = s.tls
     ip = _host(s.node_ip)
-    metrics_host = ip if s.etcd_expose_metrics else "127.0.0.1"
     return [
         f"{s.bin_dir}/etcd",
         f"--name={name}",
         f"--data-dir={s.etcd_dir}",
         f"--listen-client-urls=https://127.0.0.1:2379,https://{ip}:2379",
+        # Frees 2379 for gRPC alone (k3s listenClientHTTPURLs; etcd-io/etcd#15402).
+        f"--listen-client-http-urls={ETCD_HTTP_URL}",
         f"--advertise-client-urls=https://{ip}:2379",
-        f"--listen-peer-urls=https://{ip}:2380",
+        f"--listen-peer-urls=https://127.0.0.1:2380,https://{ip}:2380",
         f"--initial-advertise-peer-urls=https://{ip}:2380",
-        f"--listen-metrics-urls=http://{metrics_host}:2381",
+        f"--listen-metrics-urls={ETCD_METRICS_URL}" + (f",http://{ip}:2381" if s.etcd_expose_metrics else ""),
         f"--initial-cluster={initial}",
         f"--initial-cluster-state={state}",
         f"--cert-file={t}/etcd/server-client.crt",
@@ -2268,6 +2364,7 @@ def etcd_args(s: Settings, name: str, initial: str, state: str) -> list[str]:
         "--snapshot-count=10000",
         "--logger=zap",
         "--log-outputs=stderr",
+        "--experimental-initial-corrupt-check=true",
     ]
 
 
@@ -2363,16 +2460,8 @@ def run_server(s: Settings, stop: threading.Event) -> None:
     name = member_name(s)
     peer_url = f"https://{_host(s.node_ip)}:2380"
     if joining:
-        ca_file = f"{s.tls}/server-ca.crt"
-        body = json.dumps({"name": name, "nodeName": s.node_name, "peerURL": peer_url}).encode()
-        try:
-            _, raw = http_request(f"{s.server}/v1-rke2/etcd/member-add", method="POST", body=body,
-                                  headers={**basic_auth("server", secret), "Content-Type": "application/json"},
-                                  context=ca_context(ca_file, check_hostname=False), timeout=60)
-        except HttpError as e:
-            fatal(f"{PREP}: failed to join etcd cluster: {e}")
-        initial, state = json.loads(raw)["initialCluster"], "existing"
-        info(f"Joined etcd as member {name}; initial cluster {initial}")
+        initial, state = etcd_join(s, secret, name, peer_url), "existing"
+        info(f"Starting etcd to join cluster with members {initial}")
     else:
         initial, state = f"{name}={peer_url}", ("existing" if has_data else "new")
 
@@ -2423,6 +2512,7 @@ def run_server(s: Settings, stop: threading.Event) -> None:
 
     threading.Thread(target=node.run_heartbeats, args=(stop,), name="heartbeat", daemon=True).start()
     threading.Thread(target=member_controller, args=(s, etcd, admin, name, stop), name="etcd-member-controller", daemon=True).start()
+    threading.Thread(target=manage_learners, args=(s, etcd, admin, stop), name="etcd-learners", daemon=True).start()
     # The HelmChart CRDs before READY=1, as RKE2 has them in place once it is up; the stand-in's
     # helm-controller then runs on whichever server holds its Lease.
     try:
