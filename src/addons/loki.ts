@@ -1,12 +1,17 @@
 import { ConfigError } from '../core/errors.ts';
 import { HELM_CHART_KIND, labelled, SECRET_KIND, type Addon } from './addon.ts';
+import { chartRepository } from './chart-repository.ts';
 import { manifestObject } from './manifests.ts';
-import { observabilityStorage } from './object-storage.ts';
-import { helmChartManifest, renderHelmChart, secretValues } from './values.ts';
+import { envRef, observabilityStorage, S3_ENV, s3EnvSecret } from './object-storage.ts';
+import { storageClassOf } from './storage.ts';
+import { helmChartManifest, renderHelmChart } from './values.ts';
 
-const VALUES_SECRET = 'loki-s3-values';
+const KEYS_SECRET = 'loki-s3';
 
-/** Loki on object storage; its access keys reach the chart only through `valuesSecrets`. */
+/**
+ * Loki on object storage. The chart renders Loki's configuration into a ConfigMap, so the access
+ * keys are not in it: Loki expands `${AWS_…}` there from the Secret `loki-s3` in its environment.
+ */
 export const loki: Addon = {
   id: 'loki',
   title: 'Loki (logs)',
@@ -17,9 +22,15 @@ export const loki: Addon = {
     if (!l.bucket)
       throw ConfigError.plain('addons.observability.loki.bucket', 'is required when Loki is enabled');
     const storage = observabilityStorage(inventory, secrets, 'loki');
+    const sc = storageClassOf(inventory);
     const chart = renderHelmChart(helmChartManifest('loki', 'helmchart.yaml'), {
       version: l.version,
+      repo: chartRepository(inventory, l.chartRepository),
       derived: {
+        defaults: {
+          extraArgs: ['-config.expand-env=true'],
+          extraEnvFrom: [{ secretRef: { name: KEYS_SECRET } }],
+        },
         loki: {
           storage: {
             bucketNames: { chunks: l.bucket, ruler: l.bucket, admin: l.bucket },
@@ -28,21 +39,18 @@ export const loki: Addon = {
               region: storage.region,
               s3ForcePathStyle: storage.forcePathStyle,
               insecure: storage.insecure,
+              accessKeyId: envRef(S3_ENV.accessKeyId),
+              secretAccessKey: envRef(S3_ENV.secretAccessKey),
             },
           },
         },
+        singleBinary: { persistence: sc ? { enabled: true, storageClass: sc } : { enabled: false } },
       },
       overrides: l.values,
     });
     return labelled('loki', [
       manifestObject('monitoring', 'namespace.yaml'),
-      secretValues(chart, VALUES_SECRET, {
-        loki: {
-          storage: {
-            s3: { accessKeyId: storage.keys.accessKeyId, secretAccessKey: storage.keys.secretAccessKey },
-          },
-        },
-      }),
+      s3EnvSecret('monitoring', KEYS_SECRET, storage.keys),
       chart,
     ]);
   },

@@ -1,5 +1,6 @@
 import { HELM_CHART_KIND, labelled, type Addon } from './addon.ts';
 import { manifestObject, named, specObject } from './manifests.ts';
+import { chartRepository } from './chart-repository.ts';
 import { helmChartManifest, renderHelmChart } from './values.ts';
 
 const POOL_KIND = { apiVersion: 'metallb.io/v1beta1', kind: 'IPAddressPool' };
@@ -26,6 +27,7 @@ export const metallb: Addon = {
       manifestObject('metallb', 'namespace.yaml'),
       renderHelmChart(helmChartManifest('metallb', 'helmchart.yaml'), {
         version: m.version,
+        repo: chartRepository(inventory, m.chartRepository),
         overrides: m.values,
       }),
       ...pools,

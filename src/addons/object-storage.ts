@@ -1,6 +1,8 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { ConfigError } from '../core/errors.ts';
 import type { Inventory } from '../inventory/types.generated.ts';
+import { secret } from './addon.ts';
 import { endpointParts, parseS3Credentials, secretAt, type S3Keys } from './s3.ts';
 
 const PATH = 'addons.observability.objectStorage';
@@ -45,3 +47,20 @@ export function thanosObjstore(storage: ReturnType<typeof observabilityStorage>,
     },
   });
 }
+
+/**
+ * The S3 keys as environment variables (the names the AWS SDKs read), in a Secret of the
+ * component's namespace. Loki and Tempo render their whole configuration into a ConfigMap; with
+ * `-config.expand-env=true` they read `${AWS_ACCESS_KEY_ID}` there from this Secret instead.
+ */
+export function s3EnvSecret(namespace: string, name: string, keys: S3Keys): KubernetesObject {
+  return secret(namespace, name, {
+    [S3_ENV.accessKeyId]: keys.accessKeyId,
+    [S3_ENV.secretAccessKey]: keys.secretAccessKey,
+  });
+}
+
+export const S3_ENV = { accessKeyId: 'AWS_ACCESS_KEY_ID', secretAccessKey: 'AWS_SECRET_ACCESS_KEY' } as const;
+
+/** `${NAME}`: a reference the component expands from its environment at start. */
+export const envRef = (name: string): string => `\${${name}}`;

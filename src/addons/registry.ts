@@ -1,6 +1,6 @@
 import type { Addon } from './addon.ts';
 import { cilium } from './cilium.ts';
-import { ingressNginx } from './ingress-nginx.ts';
+import { ingressNginx } from './nginx-ingress.ts';
 import { logs } from './logs.ts';
 import { loki } from './loki.ts';
 import { metallb } from './metallb.ts';

@@ -1,12 +1,18 @@
 import { ConfigError } from '../core/errors.ts';
 import { HELM_CHART_KIND, labelled, SECRET_KIND, type Addon } from './addon.ts';
+import { chartRepository } from './chart-repository.ts';
 import { manifestObject } from './manifests.ts';
-import { observabilityStorage } from './object-storage.ts';
-import { helmChartManifest, renderHelmChart, secretValues } from './values.ts';
+import { envRef, observabilityStorage, S3_ENV, s3EnvSecret } from './object-storage.ts';
+import { storageClassOf } from './storage.ts';
+import { helmChartManifest, renderHelmChart } from './values.ts';
 
-const VALUES_SECRET = 'tempo-s3-values';
+const KEYS_SECRET = 'tempo-s3';
 
-/** Tempo on object storage; its access keys reach the chart only through `valuesSecrets`. */
+/**
+ * Tempo on object storage. The chart renders `tempo.storage` into its ConfigMap, so the access
+ * keys are not in it: Tempo expands `${AWS_…}` there from the Secret `tempo-s3` in its environment.
+ * Its write-ahead log is on a claim of the platform's StorageClass.
+ */
 export const tempo: Addon = {
   id: 'tempo',
   title: 'Tempo (traces)',
@@ -17,10 +23,14 @@ export const tempo: Addon = {
     if (!t.bucket)
       throw ConfigError.plain('addons.observability.tempo.bucket', 'is required when Tempo is enabled');
     const storage = observabilityStorage(inventory, secrets, 'tempo');
+    const sc = storageClassOf(inventory);
     const chart = renderHelmChart(helmChartManifest('tempo', 'helmchart.yaml'), {
       version: t.version,
+      repo: chartRepository(inventory, t.chartRepository),
       derived: {
         tempo: {
+          extraArgs: { 'config.expand-env': 'true' },
+          extraEnvFrom: [{ secretRef: { name: KEYS_SECRET } }],
           storage: {
             trace: {
               s3: {
@@ -29,24 +39,19 @@ export const tempo: Addon = {
                 region: storage.region,
                 insecure: storage.insecure,
                 forcepathstyle: storage.forcePathStyle,
+                access_key: envRef(S3_ENV.accessKeyId),
+                secret_key: envRef(S3_ENV.secretAccessKey),
               },
             },
           },
         },
+        persistence: sc ? { enabled: true, storageClassName: sc } : { enabled: false },
       },
       overrides: t.values,
     });
     return labelled('tempo', [
       manifestObject('monitoring', 'namespace.yaml'),
-      secretValues(chart, VALUES_SECRET, {
-        tempo: {
-          storage: {
-            trace: {
-              s3: { access_key: storage.keys.accessKeyId, secret_key: storage.keys.secretAccessKey },
-            },
-          },
-        },
-      }),
+      s3EnvSecret('monitoring', KEYS_SECRET, storage.keys),
       chart,
     ]);
   },

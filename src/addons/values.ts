@@ -48,16 +48,25 @@ export function helmChartManifest(folder: string, file: string): HelmChart {
 }
 
 /**
- * Fills in a HelmChart from manifests/: the version, and values as data: the file's own defaults,
- * then what rigger derives from the inventory, then the operator's `values` (which win).
+ * Fills in a HelmChart from manifests/: the version, the chart repository when the inventory names
+ * a mirror, and values as data: the file's own defaults, then what rigger derives from the
+ * inventory, then the operator's `values` (which win).
  */
 export function renderHelmChart(
   chart: HelmChart,
-  opts: { name?: string; version: string; derived?: Values; overrides?: Values; targetNamespace?: string },
+  opts: {
+    name?: string;
+    version: string;
+    repo?: string | undefined;
+    derived?: Values;
+    overrides?: Values;
+    targetNamespace?: string;
+  },
 ): HelmChart {
   const out = structuredClone(chart);
   if (opts.name) (out.metadata ??= {}).name = opts.name;
   if (opts.targetNamespace) out.spec.targetNamespace = opts.targetNamespace;
+  if (opts.repo) out.spec.repo = opts.repo;
   out.spec.version = opts.version;
   const defaults = (parse(chart.spec.valuesContent ?? '') ?? {}) as Values;
   const values = mergeValues(defaults, opts.derived, opts.overrides);

@@ -2,6 +2,7 @@ import { ConfigError } from '../core/errors.ts';
 import { HELM_CHART_KIND, labelled, secret, SECRET_KIND, type Addon } from './addon.ts';
 import { manifestObject, specObject } from './manifests.ts';
 import { awsCredentialsFile, parseS3Credentials, secretAt } from './s3.ts';
+import { chartRepository } from './chart-repository.ts';
 import { helmChartManifest, renderHelmChart } from './values.ts';
 
 const BSL_KIND = { apiVersion: 'velero.io/v1', kind: 'BackupStorageLocation' };
@@ -33,6 +34,7 @@ export const velero: Addon = {
       secret('velero', 'velero-s3', { cloud: awsCredentialsFile(keys) }),
       renderHelmChart(helmChartManifest('velero', 'helmchart.yaml'), {
         version: v.version,
+        repo: chartRepository(inventory, v.chartRepository),
         overrides: v.values,
       }),
       bsl,

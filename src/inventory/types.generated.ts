@@ -234,6 +234,23 @@ export interface Addons {
    */
   timeoutSeconds: number;
   /**
+   * One Helm chart repository (a site's mirror, e.g. `http://charts.example.internal/`) for every add-on chart, instead of each chart's upstream repository. An add-on's own `chartRepository` wins.
+   */
+  chartRepository?: string;
+  /**
+   * The storage every claim of the platform (Prometheus, Alertmanager, Grafana, Loki, Tempo, Thanos) uses.
+   */
+  storage: {
+    /**
+     * Give the stateful add-ons persistent volumes. `false`: they keep their data in `emptyDir` (lost when a pod moves); only for labs and CI.
+     */
+    persistence: boolean;
+    /**
+     * The StorageClass of every claim. With Rook-Ceph enabled rigger creates it (Ceph RBD, the default class; default name `ceph-block`); without, it must already exist on the cluster, and `validate` requires it unless `persistence` is false.
+     */
+    storageClass?: string;
+  };
+  /**
    * Cilium CNI with kube-proxy replacement (RKE2 runs with `cni: none`).
    */
   cilium: {
@@ -283,25 +300,33 @@ export interface Addons {
        */
       autoAssign: boolean;
     }[];
+    /**
+     * Helm chart repository to fetch this add-on's chart from, instead of `addons.chartRepository` or the upstream one (a site's mirror).
+     */
+    chartRepository?: string;
   };
   /**
-   * Two ingress-nginx instances, `public` and `internal`, each with its own IngressClass and load-balancer IP.
+   * Two F5 NGINX Ingress Controller instances (chart `nginx-ingress`), `public` and `internal`, each a DaemonSet with its own IngressClass and MetalLB address. (The community ingress-nginx this key was named after is retired.)
    */
   ingressNginx: {
     /**
-     * Install ingress-nginx.
+     * Install the NGINX Ingress Controllers.
      */
     enabled: boolean;
     /**
-     * Chart version.
+     * nginx-ingress chart version (F5 NGINX Ingress Controller).
      */
     version: string;
     values: Values;
     public?: IngressInstance;
     internal?: IngressInstance;
+    /**
+     * Helm chart repository to fetch this add-on's chart from, instead of `addons.chartRepository` or the upstream one (a site's mirror).
+     */
+    chartRepository?: string;
   };
   /**
-   * Rook-Ceph operator and a CephCluster on the `storage` hosts' devices (3 mons, 2 mgrs).
+   * Rook-Ceph: the operator, a CephCluster on the `storage` hosts' devices (3 mons, 2 mgrs), a replicated block pool with the platform's default StorageClass, and the Ceph CSI drivers.
    */
   rookCeph: {
     /**
@@ -309,7 +334,7 @@ export interface Addons {
      */
     enabled: boolean;
     /**
-     * Chart version.
+     * Rook chart version (rook-ceph and rook-ceph-cluster).
      */
     version: string;
     values: Values;
@@ -317,6 +342,14 @@ export interface Addons {
      * Where Ceph keeps its state on each host.
      */
     dataDirHostPath: string;
+    /**
+     * Helm chart repository to fetch this add-on's charts from, instead of `addons.chartRepository` or the upstream one (a site's mirror).
+     */
+    chartRepository?: string;
+    /**
+     * ceph-csi-drivers chart version (Rook v1.20 no longer deploys the CSI drivers itself).
+     */
+    csiDriversVersion: string;
   };
   /**
    * Velero backups to S3-compatible storage.
@@ -340,6 +373,10 @@ export interface Addons {
      * How long backups are kept, e.g. `720h`.
      */
     ttl: string;
+    /**
+     * Helm chart repository to fetch this add-on's chart from, instead of `addons.chartRepository` or the upstream one (a site's mirror).
+     */
+    chartRepository?: string;
   };
   /**
    * Metrics, alerts, dashboards, logs and traces.
@@ -363,6 +400,10 @@ export interface Addons {
        * Local retention, e.g. `24h`.
        */
       retention: string;
+      /**
+       * Helm chart repository to fetch this chart from, instead of `addons.chartRepository` or the upstream one (a site's mirror).
+       */
+      chartRepository?: string;
     };
     /**
      * Alertmanager, part of kube-prometheus-stack (its version is `prometheus.version`).
@@ -386,22 +427,30 @@ export interface Addons {
       adminPassword?: SecretRef;
     };
     /**
-     * Thanos sidecar shipping Prometheus blocks to object storage.
+     * Thanos: the sidecar shipping Prometheus blocks to object storage, and Query, Store Gateway and Compactor (chart `thanos` of thanos-community) reading and compacting them; Grafana queries through Thanos Query.
      */
     thanos: {
       /**
-       * Run the Thanos sidecar.
+       * Run Thanos.
        */
       enabled: boolean;
       /**
-       * Thanos image version.
+       * thanos chart version (github.com/thanos-community/helm-charts).
        */
       version: string;
+      /**
+       * Thanos image tag of the sidecar and of every Thanos component (the chart's appVersion).
+       */
+      imageTag: string;
       values: Values;
       /**
        * Bucket for metric blocks.
        */
       bucket?: string;
+      /**
+       * Helm chart repository to fetch this chart from, instead of `addons.chartRepository` or the upstream one (a site's mirror).
+       */
+      chartRepository?: string;
     };
     /**
      * Loki log store on object storage.
@@ -420,6 +469,10 @@ export interface Addons {
        * Bucket for log chunks.
        */
       bucket?: string;
+      /**
+       * Helm chart repository to fetch this chart from, instead of `addons.chartRepository` or the upstream one (a site's mirror).
+       */
+      chartRepository?: string;
     };
     /**
      * The log shipper (Grafana Alloy) sending pod and host logs to Loki.
@@ -434,6 +487,10 @@ export interface Addons {
        */
       version: string;
       values: Values;
+      /**
+       * Helm chart repository to fetch this chart from, instead of `addons.chartRepository` or the upstream one (a site's mirror).
+       */
+      chartRepository?: string;
     };
     /**
      * Tempo trace store on object storage.
@@ -452,6 +509,10 @@ export interface Addons {
        * Bucket for traces.
        */
       bucket?: string;
+      /**
+       * Helm chart repository to fetch this chart from, instead of `addons.chartRepository` or the upstream one (a site's mirror).
+       */
+      chartRepository?: string;
     };
   };
 }
@@ -462,7 +523,7 @@ export interface Values {
   [k: string]: unknown | undefined;
 }
 /**
- * One ingress-nginx instance.
+ * One NGINX Ingress Controller instance.
  */
 export interface IngressInstance {
   /**
@@ -470,7 +531,7 @@ export interface IngressInstance {
    */
   loadBalancerIP: string;
   /**
-   * IngressClass name (also the controller value and election ID suffix).
+   * IngressClass name; the instance serves only Ingresses of this class (`-ingress-class`).
    */
   className: string;
   /**

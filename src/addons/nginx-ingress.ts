@@ -2,6 +2,7 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { parseIp, parseRangeOrCidr, overlaps } from '../inventory/ip-range.ts';
 import type { Inventory } from '../inventory/types.generated.ts';
 import { HELM_CHART_KIND, labelled, type Addon } from './addon.ts';
+import { chartRepository } from './chart-repository.ts';
 import { manifestObject, named } from './manifests.ts';
 import { helmChartManifest, renderHelmChart } from './values.ts';
 
@@ -18,13 +19,15 @@ function poolFor(inventory: Inventory, ip: string, named: string | undefined): s
 }
 
 /**
- * Two ingress-nginx instances, `public` and `internal`: each its own release and namespace
- * (`ingress-nginx-<instance>`), IngressClass, controller value, election ID and pinned
- * load-balancer address.
+ * Two F5 NGINX Ingress Controller instances, `public` and `internal` (the inventory key keeps the
+ * name of the retired ingress-nginx it replaces): each its own release and namespace
+ * (`nginx-ingress-<instance>`), IngressClass, election lock and pinned load-balancer address. The
+ * retired controller's HelmCharts (`ingress-nginx-<instance>`) carry this add-on's label and are
+ * no longer rendered: orphans, reported, and removed (uninstalled) only with --prune.
  */
 export const ingressNginx: Addon = {
   id: 'ingress-nginx',
-  title: 'ingress-nginx (public and internal)',
+  title: 'NGINX Ingress Controller (public and internal)',
   kinds: [HELM_CHART_KIND],
   enabled: (inv) => inv.addons.ingressNginx.enabled,
   render: ({ inventory }) => {
@@ -33,23 +36,19 @@ export const ingressNginx: Addon = {
     for (const instance of INSTANCES) {
       const cfg = ing[instance];
       if (!cfg) continue;
-      const name = `ingress-nginx-${instance}`;
-      const ns = named(manifestObject('ingress-nginx', 'namespace.yaml'), name);
+      const name = `nginx-ingress-${instance}`;
       const pool = poolFor(inventory, cfg.loadBalancerIP, cfg.pool);
       objects.push(
-        ns,
-        renderHelmChart(helmChartManifest('ingress-nginx', 'helmchart.yaml'), {
+        named(manifestObject('nginx-ingress', 'namespace.yaml'), name),
+        renderHelmChart(helmChartManifest('nginx-ingress', 'helmchart.yaml'), {
           name,
           targetNamespace: name,
           version: ing.version,
+          repo: chartRepository(inventory, ing.chartRepository),
           derived: {
             controller: {
-              electionID: `${name}-leader`,
-              ingressClass: cfg.className,
-              ingressClassResource: {
-                name: cfg.className,
-                controllerValue: `k8s.io/${name}`,
-              },
+              ingressClass: { name: cfg.className },
+              reportIngressStatus: { leaderElectionLockName: `${name}-leader` },
               service: {
                 annotations: {
                   'metallb.io/loadBalancerIPs': cfg.loadBalancerIP,
