@@ -1441,11 +1441,13 @@ def mark_stale_nodes(kube: Kube, nodes: list[dict[str, Any]]) -> None:
 # klipper-helm Job per chart. This one keeps that contract as seen through the API: the CRDs,
 # the helmcharts.cattle.io/managed-by annotation, Job helm-install-<name> with its config hash
 # (a new Job when the HelmChart, its HelmChartConfig or its values Secrets change), the Job's
-# outcome and the HelmChart's status. It runs no helm and no pods (there is no kubelet): it
-# decides each Job's outcome itself from the chart catalogue shipped with the stand-in
-# (share/rke2/helm-controller/charts.json, from test/rke2-stand-in/charts.json), and a chart
-# that "succeeds" only installs the CRDs the catalogue lists for it. One server acts at a time,
-# holding a Lease. No finalizers: a deleted HelmChart's Job is deleted (no helm-delete Job).
+# outcome and the HelmChart's status. There is no kubelet, so it plays the Job's Pod itself and
+# runs real helm (bin/helm from the images, as klipper-helm's image carries it) the way
+# klipper-helm's entry script does, as `helm template` for the pinned RKE2's Kubernetes; on
+# success it applies the chart's CRDs and keeps the rendered stream (CONTRACT.md, helm-controller).
+# Without helm in the images it decides each Job's outcome from the chart catalogue
+# (share/rke2/helm-controller/charts.json, from test/rke2-stand-in/charts.json). One server acts
+# at a time, holding a Lease. No finalizers: a deleted HelmChart's Job is deleted (no helm-delete Job).
 # ===================================================================================================
 HELM_NAMESPACE = "kube-system"
 HELM_LEASE = "rke2-helm-controller-stand-in"
