@@ -43,15 +43,16 @@ describe('add-on rendering from the prod inventory', () => {
         'L2Advertisement/metallb-system/rigger-l2',
       ],
       'ingress-nginx': [
-        'Namespace/ingress-nginx-public',
-        'HelmChart/kube-system/ingress-nginx-public',
-        'Namespace/ingress-nginx-internal',
-        'HelmChart/kube-system/ingress-nginx-internal',
+        'Namespace/nginx-ingress-public',
+        'HelmChart/kube-system/nginx-ingress-public',
+        'Namespace/nginx-ingress-internal',
+        'HelmChart/kube-system/nginx-ingress-internal',
       ],
       'rook-ceph': [
         'Namespace/rook-ceph',
         'HelmChart/kube-system/rook-ceph',
-        'CephCluster/rook-ceph/rook-ceph',
+        'HelmChart/kube-system/rook-ceph-cluster',
+        'HelmChart/kube-system/ceph-csi-drivers',
       ],
       velero: [
         'Namespace/velero',
@@ -65,10 +66,11 @@ describe('add-on rendering from the prod inventory', () => {
         'Secret/monitoring/thanos-objstore',
         'Secret/monitoring/grafana-admin',
         'HelmChart/kube-system/kube-prometheus-stack',
+        'HelmChart/kube-system/thanos',
       ],
-      loki: ['Namespace/monitoring', 'Secret/kube-system/loki-s3-values', 'HelmChart/kube-system/loki'],
+      loki: ['Namespace/monitoring', 'Secret/monitoring/loki-s3', 'HelmChart/kube-system/loki'],
       logs: ['Namespace/monitoring', 'HelmChart/kube-system/alloy'],
-      tempo: ['Namespace/monitoring', 'Secret/kube-system/tempo-s3-values', 'HelmChart/kube-system/tempo'],
+      tempo: ['Namespace/monitoring', 'Secret/monitoring/tempo-s3', 'HelmChart/kube-system/tempo'],
     });
   });
 
@@ -82,32 +84,50 @@ describe('add-on rendering from the prod inventory', () => {
   });
 
   it('never puts a secret into a HelmChart: credentials live in Secrets the charts reference', () => {
-    const charts = Object.values(all)
+    const env = {
+      ...PROD_ENV,
+      RIGGER_PROD_VELERO_S3: 'AKIAVELERO0001:veleroSecret0123',
+      RIGGER_PROD_OBS_S3: 'AKIAOBSERV0001:observSecret0123',
+      RIGGER_PROD_GRAFANA_PASSWORD: 'grafanaPassword0123',
+    };
+    const rendered = renderAll(prodText(), env);
+    const charts = Object.values(rendered)
       .flat()
       .filter((o) => o.kind === 'HelmChart');
     const text = JSON.stringify(charts);
-    for (const secret of ['AKIA', 'secret', 'grafana-password']) expect(text).not.toContain(secret);
-    const velero = find(all.velero, 'Secret', 'velero-s3') as { data: Record<string, string> };
-    expect(Buffer.from(velero.data.cloud ?? '', 'base64').toString()).toBe(
-      '[default]\naws_access_key_id = AKIA\naws_secret_access_key = secret\n',
+    for (const v of [
+      'AKIAVELERO0001',
+      'veleroSecret0123',
+      'AKIAOBSERV0001',
+      'observSecret0123',
+      'grafanaPassword0123',
+    ])
+      expect(text).not.toContain(v);
+    const decoded = (o: KubernetesObject | undefined, key: string) =>
+      Buffer.from((o as { data: Record<string, string> }).data[key] ?? '', 'base64').toString();
+    expect(decoded(find(rendered.velero, 'Secret', 'velero-s3'), 'cloud')).toBe(
+      '[default]\naws_access_key_id = AKIAVELERO0001\naws_secret_access_key = veleroSecret0123\n',
     );
-    expect(values(find(all.velero, 'HelmChart')).credentials).toEqual({
+    expect(values(find(rendered.velero, 'HelmChart')).credentials).toEqual({
       useSecret: true,
       existingSecret: 'velero-s3',
     });
-    expect((find(all.loki, 'HelmChart') as HelmChart).spec.valuesSecrets).toEqual([
-      { name: 'loki-s3-values', keys: ['values.yaml'] },
-    ]);
-    const thanos = find(all.monitoring, 'Secret', 'thanos-objstore') as { data: Record<string, string> };
-    expect(parse(Buffer.from(thanos.data['objstore.yml'] ?? '', 'base64').toString())).toEqual({
+    // Loki and Tempo expand ${AWS_...} from their Secret: their charts render config into ConfigMaps.
+    for (const id of ['loki', 'tempo']) {
+      expect(decoded(find(rendered[id], 'Secret', `${id}-s3`), 'AWS_SECRET_ACCESS_KEY')).toBe(
+        'observSecret0123',
+      );
+      expect(JSON.stringify(values(find(rendered[id], 'HelmChart')))).toContain('${AWS_SECRET_ACCESS_KEY}');
+    }
+    expect(parse(decoded(find(rendered.monitoring, 'Secret', 'thanos-objstore'), 'objstore.yml'))).toEqual({
       type: 'S3',
       config: {
         bucket: 'prod-thanos',
         endpoint: 's3.obs.example.com',
         region: 'eu-west-1',
         insecure: false,
-        access_key: 'AKIA',
-        secret_key: 'secret',
+        access_key: 'AKIAOBSERV0001',
+        secret_key: 'observSecret0123',
         bucket_lookup_type: 'path',
       },
     });
@@ -120,37 +140,54 @@ describe('add-on rendering from the prod inventory', () => {
     expect(find(all.metallb, 'L2Advertisement')).toMatchObject({
       spec: { ipAddressPools: ['public', 'internal'] },
     });
-    const internal = values(find(all['ingress-nginx'], 'HelmChart', 'ingress-nginx-internal'));
+    const internal = values(find(all['ingress-nginx'], 'HelmChart', 'nginx-ingress-internal'));
     expect(internal.controller).toMatchObject({
-      kind: 'DaemonSet',
-      electionID: 'ingress-nginx-internal-leader',
-      ingressClassResource: { name: 'internal', controllerValue: 'k8s.io/ingress-nginx-internal' },
+      kind: 'daemonset',
+      ingressClass: { name: 'internal', create: true },
+      reportIngressStatus: { leaderElectionLockName: 'nginx-ingress-internal-leader' },
       service: {
         type: 'LoadBalancer',
         annotations: { 'metallb.io/loadBalancerIPs': '10.20.0.225', 'metallb.io/address-pool': 'internal' },
       },
     });
-    expect(find(all['rook-ceph'], 'CephCluster')).toMatchObject({
-      spec: {
-        mon: { count: 3 },
-        mgr: { count: 2 },
-        dataDirHostPath: '/var/lib/rook',
-        storage: {
-          useAllDevices: false,
-          nodes: ['worker-1', 'worker-2', 'worker-3'].map((name) => ({
-            name,
-            devices: [{ name: 'nvme1n1' }, { name: 'nvme2n1' }],
-          })),
-        },
+    const ceph = values(find(all['rook-ceph'], 'HelmChart', 'rook-ceph-cluster'));
+    expect(ceph.cephClusterSpec).toMatchObject({
+      mon: { count: 3 },
+      mgr: { count: 2 },
+      dataDirHostPath: '/var/lib/rook',
+      storage: {
+        useAllDevices: false,
+        nodes: ['worker-1', 'worker-2', 'worker-3'].map((name) => ({
+          name,
+          devices: [{ name: 'nvme1n1' }, { name: 'nvme2n1' }],
+        })),
       },
     });
-    expect(values(find(all.cilium, 'HelmChartConfig'))).toMatchObject({
-      kubeProxyReplacement: true,
-      k8sServiceHost: 'localhost',
-      k8sServicePort: 6443,
-      ipam: { mode: 'kubernetes' },
-      hubble: { relay: { enabled: true }, ui: { enabled: true } },
+    expect((ceph.cephBlockPools as Free[])[0]?.storageClass).toMatchObject({
+      name: 'ceph-block',
+      isDefault: true,
     });
+  });
+
+  it("points every chart at the inventory's mirror, and an add-on at its own repository", () => {
+    const text = editProd((doc) => {
+      doc.setIn(['addons', 'chartRepository'], 'http://charts.example.internal/');
+      doc.setIn(['addons', 'velero', 'chartRepository'], 'https://velero-mirror.example.internal/');
+    });
+    const repos = Object.values(renderAll(text))
+      .flat()
+      .filter((o): o is HelmChart => o.kind === 'HelmChart')
+      .map((c) => [c.metadata?.name, c.spec.repo]);
+    expect(repos.length).toBeGreaterThan(8);
+    for (const [name, repo] of repos)
+      expect([name, repo]).toEqual([
+        name,
+        name === 'velero' ? 'https://velero-mirror.example.internal/' : 'http://charts.example.internal/',
+      ]);
+    // Without one, each chart comes from its upstream repository.
+    expect((find(all.velero, 'HelmChart') as HelmChart).spec.repo).toBe(
+      'https://vmware-tanzu.github.io/helm-charts',
+    );
   });
 
   it("lets the operator's values win over rigger's, and a version override replace the pinned one", () => {
@@ -160,7 +197,7 @@ describe('add-on rendering from the prod inventory', () => {
     });
     const chart = find(renderAll(text).metallb, 'HelmChart') as HelmChart;
     expect(chart.spec.version).toBe('0.16.2');
-    expect(values(chart)).toEqual({ speaker: { frr: { enabled: true } } });
+    expect(values(chart)).toEqual({ frrk8s: { enabled: false }, speaker: { frr: { enabled: true } } });
   });
 
   it('renders nothing for a disabled add-on', () => {
@@ -177,8 +214,11 @@ describe('manifests/', () => {
     const schema = JSON.parse(readFileSync(projectPath('schemas', 'inventory.schema.json'), 'utf8')) as {
       $defs: {
         addons: {
-          properties: Record<'cilium' | 'metallb' | 'ingressNginx' | 'rookCeph' | 'velero', Versioned> & {
-            observability: { properties: Record<'prometheus' | 'loki' | 'logs' | 'tempo', Versioned> };
+          properties: Record<'metallb' | 'ingressNginx' | 'velero', Versioned> & {
+            rookCeph: { properties: Record<'version' | 'csiDriversVersion', { default: string }> };
+            observability: {
+              properties: Record<'prometheus' | 'loki' | 'logs' | 'tempo' | 'thanos', Versioned>;
+            };
           };
         };
       };
@@ -187,13 +227,16 @@ describe('manifests/', () => {
     const o = p.observability.properties;
     const pins: [string, string, string][] = [
       ['metallb', 'helmchart.yaml', p.metallb.properties.version.default],
-      ['ingress-nginx', 'helmchart.yaml', p.ingressNginx.properties.version.default],
+      ['nginx-ingress', 'helmchart.yaml', p.ingressNginx.properties.version.default],
       ['rook-ceph', 'helmchart.yaml', p.rookCeph.properties.version.default],
+      ['rook-ceph', 'cluster-helmchart.yaml', p.rookCeph.properties.version.default],
+      ['rook-ceph', 'csi-drivers-helmchart.yaml', p.rookCeph.properties.csiDriversVersion.default],
       ['velero', 'helmchart.yaml', p.velero.properties.version.default],
       ['monitoring', 'helmchart.yaml', o.prometheus.properties.version.default],
       ['loki', 'helmchart.yaml', o.loki.properties.version.default],
       ['logs', 'helmchart.yaml', o.logs.properties.version.default],
       ['tempo', 'helmchart.yaml', o.tempo.properties.version.default],
+      ['monitoring', 'thanos-helmchart.yaml', o.thanos.properties.version.default],
     ];
     for (const [folder, file, version] of pins)
       expect([folder, helmChartManifest(folder, file).spec.version]).toEqual([folder, version]);
