@@ -2014,7 +2014,8 @@ class HelmController:
         else:
             back = helm_backoff(restarts + 1)
             cs["state"] = {"waiting": {"reason": "CrashLoopBackOff", "message":
-                           f"back-off {back}s restarting failed container=helm pod={pod['metadata']['name']}_{HELM_NAMESPACE}({pod['metadata']['uid']})"}}
+                           f"back-off {back}s restarting failed container=helm pod={pod['metadata']['name']}_{HELM_NAMESPACE}({pod['metadata']['uid']})"}} \
+                if back else {"running": {"startedAt": now}}
             cs["lastState"] = {"terminated": term}
             phase = "Running"
         self.put_pod_status(pod, {"phase": phase, "startTime": (pod.get("status") or {}).get("startTime") or started,
@@ -2095,9 +2096,10 @@ HELM_RUN_SECONDS = 300
 HELM_KUBE_VERSION = VERSION.lstrip("v").split("+")[0]
 
 
-def helm_backoff(restarts: int) -> int:
-    """The kubelet's CrashLoopBackOff before restart n: 10 s, doubling, at most 5 min."""
-    return min(10 * 2 ** max(restarts - 1, 0), 300)
+def helm_backoff(failures: int) -> int:
+    """The kubelet's wait before restarting a container that failed `failures` times: at once
+    after the first, then 10 s, doubling, at most 5 min (CrashLoopBackOff)."""
+    return 0 if failures <= 1 else min(10 * 2 ** (failures - 2), 300)
 
 
 def helm_error(log: str) -> str:
