@@ -1,16 +1,15 @@
 /** What `rigger remove-node` and `rigger replace-node` do; loaded only when one of them runs. */
 import { join, resolve } from 'node:path';
-import { CoreV1Api, type KubeConfig, type V1Node } from '@kubernetes/client-node';
+import type { KubeConfig, V1Node } from '@kubernetes/client-node';
 import { ConfigError, RunError } from '../core/errors.ts';
 import { Redactor } from '../core/redact.ts';
-import { connectSsh } from '../hosts/ssh-transport.ts';
-import { sshTargetFor } from '../hosts/ssh-target.ts';
 import type { Transport } from '../hosts/transport.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { resolveSecrets } from '../inventory/secrets.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
 import { healthyServerKubeconfig, type ServerSource } from '../kube/cluster-link.ts';
-import { memberOfNode, nodeApi } from '../lifecycle/node-deletion.ts';
+import { nodeApi } from '../lifecycle/node-deletion.ts';
+import { checkRemoval } from '../lifecycle/removal-preconditions.ts';
 import { removalSteps } from '../lifecycle/removal-steps.ts';
 import { runSteps } from '../lifecycle/step.ts';
 import type { RunEvent, TaskResult } from '../playbooks/events.ts';
@@ -19,9 +18,10 @@ import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
 import { newRunId } from '../playbooks/runner.ts';
 import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
 import { TASKS } from '../tasks/registry.ts';
-import { etcdMemberHealth, type EtcdServer } from '../tasks/rke2-etcd-health.ts';
+import type { EtcdServer } from '../tasks/rke2-etcd-health.ts';
 import { ETCD_NODE_NAME_ANNOTATION } from '../tasks/rke2-readiness.ts';
 import { rke2Layout, rke2Role } from '../tasks/rke2-layout.ts';
+import { HostConnections } from './host-connections.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { chooseOutput, createReporter } from './reporters/reporter.ts';
 import { runPlaybookCommand, type RunFlags } from './run-playbook-command.ts';
@@ -51,36 +51,6 @@ function oldHost(inventory: Inventory, name: string, node: V1Node | undefined): 
     labels: {},
     taints: [],
   };
-}
-
-/** SSH connections opened once per host, in parallel where asked, all closed at the end. */
-class Connections {
-  readonly #open = new Map<string, Promise<Transport | undefined>>();
-
-  constructor(
-    private readonly inventory: Inventory,
-    private readonly redactor: Redactor,
-  ) {}
-
-  /** The host's connection, or undefined when it does not answer. */
-  get(host: Host): Promise<Transport | undefined> {
-    let t = this.#open.get(host.name);
-    if (!t) {
-      t = connectSsh(sshTargetFor(this.inventory, host), { redactor: this.redactor }).catch(() => undefined);
-      this.#open.set(host.name, t);
-    }
-    return t;
-  }
-
-  async require(host: Host): Promise<Transport> {
-    const t = await this.get(host);
-    if (!t) throw new RunError(`${host.name} does not answer over SSH at ${host.address}`);
-    return t;
-  }
-
-  async closeAll(): Promise<void> {
-    await Promise.all([...this.#open.values()].map(async (t) => (await t)?.close().catch(() => undefined)));
-  }
 }
 
 /** The command line, checked before anything is connected. */
@@ -145,7 +115,7 @@ interface Scene {
   others: Host[];
 }
 
-async function inspect(req: Request, conns: Connections): Promise<Scene> {
+async function inspect(req: Request, conns: HostConnections): Promise<Scene> {
   const { inventory, oldName, replacement } = req;
   const others = inventory.hosts.filter(
     (h) => h.name !== oldName && h.name !== replacement && rke2Role(h) === 'server',
@@ -176,58 +146,35 @@ async function inspect(req: Request, conns: Connections): Promise<Scene> {
   return { peer, kc, node, old, role: rke2Role(old), others };
 }
 
-/** Each precondition of the removal, refused with its reason before anything changes. */
-async function checkPreconditions(req: Request, scene: Scene, conns: Connections): Promise<void> {
-  const { oldName, newHost, replacement, file, inventory } = req;
-  const { old, role, peer } = scene;
-  if (newHost) {
-    const want = [...old.roles].sort().join(', ');
-    const have = [...newHost.roles].sort().join(', ');
-    if (want !== have)
-      throw ConfigError.plain(
-        file,
-        `${replacement} has roles [${have}], ${oldName} has [${want}]: set roles: [${want}] on ${replacement}`,
-      );
-  }
-  if (role !== 'server') return;
-  const servers: EtcdServer[] = await Promise.all(
-    [...scene.others, old].map(async (h) => {
-      const transport = await conns.get(h);
-      return { name: h.name, address: h.address, ...(transport ? { transport } : {}) };
-    }),
-  );
-  const members = await etcdMemberHealth(peer, servers);
-  const own = memberOfNode(members, {
-    node: oldName,
-    address: old.address,
-    etcdName: etcdNameOf(scene.node),
-  });
-  const rest = members.filter((m) => m !== own);
-  const sick = rest.filter((m) => !m.healthy);
-  if (sick.length)
-    throw new RunError(
-      `refusing to remove ${oldName}: etcd member(s) ${sick.map((m) => `${m.name || m.id} (${m.seen ?? 'unhealthy'})`).join(', ')} ` +
-        `not healthy; with ${oldName} gone too, ${rest.length - sick.length} of ${rest.length} members would be left: bring the other member back first`,
-    );
-  if (!newHost) {
-    const core = scene.kc.makeApiClient(CoreV1Api);
-    const servers = (await core.listNode({ labelSelector: `${ROLE_LABEL}=true` })).items.filter(
-      (n) => n.metadata?.name !== oldName,
-    ).length;
-    const required = inventory.cluster.allowSingleServer ? 1 : 3;
-    if (servers < required)
-      throw new RunError(
-        `refusing to remove ${oldName}: ${servers} control-plane node(s) would be left and the inventory requires ${required}; use rigger replace-node ${file} ${oldName} <new host>`,
-      );
-  }
-  writeLine(
-    req.io.stderr,
-    `etcd: ${members.length} member(s); the others are healthy voters (seen from their servers)`,
-  );
-}
-
 function etcdNameOf(node: V1Node | undefined): string | undefined {
   return node?.metadata?.annotations?.[ETCD_NODE_NAME_ANNOTATION];
+}
+
+/** Each precondition of the removal, refused with its reason before anything changes. */
+async function checkPreconditions(req: Request, scene: Scene, conns: HostConnections): Promise<void> {
+  const servers: EtcdServer[] =
+    scene.role === 'server'
+      ? await Promise.all(
+          [...scene.others, scene.old].map(async (h) => {
+            const transport = await conns.get(h);
+            return { name: h.name, address: h.address, ...(transport ? { transport } : {}) };
+          }),
+        )
+      : [];
+  const etcdName = etcdNameOf(scene.node);
+  const line = await checkRemoval({
+    file: req.file,
+    oldName: req.oldName,
+    old: scene.old,
+    role: scene.role,
+    ...(etcdName ? { etcdName } : {}),
+    ...(req.newHost ? { newHost: req.newHost } : {}),
+    peer: scene.peer,
+    servers,
+    kc: scene.kc,
+    requiredServers: req.inventory.cluster.allowSingleServer ? 1 : 3,
+  });
+  if (line) writeLine(req.io.stderr, line);
 }
 
 /** Runs the removal steps with a journal and the run's reporter; whether every step succeeded. */
@@ -306,7 +253,7 @@ export async function removeOrReplace(
   io: CliIo,
 ): Promise<void> {
   const req = await parseRequest(file, oldName, replacement, flags, io);
-  const conns = new Connections(req.inventory, req.redactor);
+  const conns = new HostConnections(req.inventory, req.redactor);
   try {
     const scene = await inspect(req, conns);
     const self = conns.get(scene.old);
