@@ -4,7 +4,7 @@ import { controlPlaneQuorum } from './control-plane.ts';
 import { loadBalancing } from './load-balancing.ts';
 import { localFiles } from './local-files.ts';
 import type { Rule } from './rule.ts';
-import { storageHosts } from './storage.ts';
+import { platformStorage, storageHosts } from './storage.ts';
 import { uniqueHosts } from './unique-hosts.ts';
 
 /** Every semantic rule, run in this order after the schema and defaults. */
@@ -14,6 +14,7 @@ export const RULES: readonly Rule[] = [
   addressSpace,
   loadBalancing,
   storageHosts,
+  platformStorage,
   addonDependencies,
   localFiles,
 ];

@@ -14,6 +14,7 @@ describe('storage hosts rule', () => {
     const text = editProd((d) => {
       d.deleteIn(['hosts', 5, 'storage']);
       d.setIn(['addons', 'rookCeph', 'enabled'], false);
+      d.setIn(['addons', 'storage'], d.createNode({ storageClass: 'local-path' }));
     });
     expect(brief(loadText(text).warnings)).toEqual([
       '67 hosts[5].roles: worker-3 has the storage role but no storage.devices',
@@ -25,5 +26,29 @@ describe('storage hosts rule', () => {
     expect(brief(loadText(text).warnings)).toEqual([
       '41 hosts[0].storage.devices: cp-1 lists devices but lacks the storage role; they are not used',
     ]);
+  });
+});
+
+describe('platform storage rule', () => {
+  const noRook = (d: Parameters<Parameters<typeof editProd>[0]>[0]) =>
+    d.setIn(['addons', 'rookCeph', 'enabled'], false);
+
+  it('refuses persistent add-ons without Rook-Ceph and without a StorageClass, at addons', () => {
+    expect(brief(problemsOf(editProd(noRook)))).toEqual([
+      '75 addons.storage.storageClass: prometheus, loki, tempo keep their data on persistent volumes, and Rook-Ceph is off: name an existing StorageClass in addons.storage.storageClass, or set addons.storage.persistence: false',
+    ]);
+  });
+
+  it('accepts a named StorageClass, or persistence off', () => {
+    const named = editProd((d) => {
+      noRook(d);
+      d.setIn(['addons', 'storage'], d.createNode({ storageClass: 'local-path' }));
+    });
+    expect(problemsOf(named)).toEqual([]);
+    const off = editProd((d) => {
+      noRook(d);
+      d.setIn(['addons', 'storage'], d.createNode({ persistence: false }));
+    });
+    expect(problemsOf(off)).toEqual([]);
   });
 });

@@ -31,3 +31,29 @@ export const storageHosts: Rule = ({ inventory }) => {
   }
   return findings;
 };
+
+/** The add-ons that claim persistent volumes, by the inventory path that enables each. */
+const CLAIMING: readonly { path: string[]; on: (i: RuleInventory) => boolean }[] = [
+  { path: ['addons', 'observability', 'prometheus'], on: (i) => i.addons.observability.prometheus.enabled },
+  { path: ['addons', 'observability', 'loki'], on: (i) => i.addons.observability.loki.enabled },
+  { path: ['addons', 'observability', 'tempo'], on: (i) => i.addons.observability.tempo.enabled },
+];
+type RuleInventory = Parameters<Rule>[0]['inventory'];
+
+/**
+ * Every claim of the platform needs a StorageClass that exists: Rook-Ceph's, or one the inventory
+ * names (`addons.storage.storageClass`), or none at all with `addons.storage.persistence: false`.
+ * A claim with no class waits for a default StorageClass forever (Loki never becomes ready).
+ */
+export const platformStorage: Rule = ({ inventory }) => {
+  const s = inventory.addons.storage;
+  if (!s.persistence || s.storageClass !== undefined || inventory.addons.rookCeph.enabled) return [];
+  const claiming = CLAIMING.filter((c) => c.on(inventory)).map((c) => c.path.at(-1));
+  if (!claiming.length) return [];
+  return [
+    error(
+      ['addons', 'storage', 'storageClass'],
+      `${claiming.join(', ')} keep their data on persistent volumes, and Rook-Ceph is off: name an existing StorageClass in addons.storage.storageClass, or set addons.storage.persistence: false`,
+    ),
+  ];
+};
