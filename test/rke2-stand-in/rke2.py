@@ -922,8 +922,10 @@ def _kmsg(resp: Any) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Node passwords: /etc/rancher/node/password must match secret kube-system/<node>.node-password.rke2
-# while the Node exists (a reinstalled host with the same name is rejected until the Node is gone).
+# Node passwords (k3s pkg/nodepassword Ensure): /etc/rancher/node/password must match the immutable
+# secret kube-system/<node>.node-password.rke2, created at the first join; the Node's
+# wrangler.cattle.io/node finalizer deletes it with the Node, so a reinstalled host of the same name
+# is rejected until its Node is gone. (k3s stores an scrypt hash; the stand-in a sha256 one.)
 # ---------------------------------------------------------------------------------------------------
 NODE_PASSWORD_REJECTED = (
     "Node password rejected, duplicate hostname or contents of '/etc/rancher/node/password' may not "
@@ -945,27 +947,22 @@ def verify_node_password(kube: Kube, node: str, password: str) -> bool:
     name = f"{node}.node-password.rke2"
     digest = hashlib.sha256(password.encode()).hexdigest()
     secret = {
-        "apiVersion": "v1", "kind": "Secret", "type": "rke2.cattle.io/node-password",
+        "apiVersion": "v1", "kind": "Secret", "immutable": True,
         "metadata": {"name": name, "namespace": "kube-system"},
         "data": {"hash": base64.b64encode(digest.encode()).decode()},
     }
     code, cur = kube.request("GET", f"/api/v1/namespaces/kube-system/secrets/{name}")
     if code == 404:
         code, resp = kube.request("POST", "/api/v1/namespaces/kube-system/secrets", secret)
-        if code >= 300 and code != 409:
+        if code == 409:
+            return verify_node_password(kube, node, password)
+        if code >= 300:
             raise HttpError(f"storing node password: {code} {_kmsg(resp)}", code)
         return True
     if code >= 300:
         raise HttpError(f"reading node password: {code} {_kmsg(cur)}", code)
     stored = base64.b64decode(cur.get("data", {}).get("hash", "")).decode()
-    if stored == digest:
-        return True
-    ncode, _ = kube.request("GET", f"/api/v1/nodes/{node}")
-    if ncode == 404:
-        # The Node is gone: the old password went with it.
-        kube.request("PUT", f"/api/v1/namespaces/kube-system/secrets/{name}", {**secret, "metadata": cur["metadata"]})
-        return True
-    return False
+    return stored == digest
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1298,54 +1295,116 @@ def _host(ip: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Etcd member controller (servers): removes the member of a deleted Node, or of one annotated
-# etcd.rke2.cattle.io/remove=true. It acts only on members it has seen as Nodes (not on joiners).
-# Also a minimal node lifecycle: a Node whose heartbeat stopped turns Ready=Unknown after 40 s.
+# Node controllers (servers). wrangler's OnRemove puts a finalizer "wrangler.cattle.io/<handler>"
+# on every Node it sees (wrangler pkg/generic/remove.go) and drops it once the handler succeeded on
+# a deleting Node. RKE2 runs two: k3s pkg/node/controller.go "node" (deletes the node-password
+# Secret) and k3s pkg/etcd/member_controller.go "managed-etcd-controller" (removes the Node's etcd
+# member, matched by name and peer address, RemovePeer). The latter's sync also honours
+# etcd.rke2.cattle.io/remove=true. Plus a minimal node lifecycle: a Node whose heartbeat stopped
+# turns Ready=Unknown after 40 s.
 # ---------------------------------------------------------------------------------------------------
+FINALIZER_NODE = "wrangler.cattle.io/node"
+FINALIZER_ETCD = "wrangler.cattle.io/managed-etcd-controller"
+ETCD_ROLE_LABEL = "node-role.kubernetes.io/etcd"
+ANN_MEMBER = "etcd.rke2.cattle.io/node-name"
+ANN_ADDRESS = "etcd.rke2.cattle.io/node-address"
+ANN_REMOVE = "etcd.rke2.cattle.io/remove"
+ANN_REMOVED = "etcd.rke2.cattle.io/removed-node-name"
+MERGE = "application/merge-patch+json"
+
+
 def member_controller(s: Settings, etcd: Etcd, kube: Kube, own_member: str, stop: threading.Event) -> None:
-    seen: set[str] = set()
     while not stop.wait(CONTROLLER_SECONDS):
         try:
             code, nodes = kube.request("GET", "/api/v1/nodes")
             if code != 200:
                 continue
-            members = etcd.members()
-            by_member: dict[str, dict[str, Any]] = {}
             for n in nodes.get("items", []):
-                ann = n["metadata"].get("annotations", {}) or {}
-                mname = ann.get("etcd.rke2.cattle.io/node-name")
-                if mname:
-                    by_member[mname] = n
-            for m in members:
-                mname = m.get("name", "")
-                if not mname:
-                    continue  # still joining
-                node = by_member.get(mname)
-                if node is None:
-                    for n in nodes.get("items", []):
-                        if n["metadata"]["name"] == mname or re.fullmatch(re.escape(n["metadata"]["name"]) + r"-[0-9a-f]{8}", mname):
-                            node = n
-                if node is not None:
-                    seen.add(mname)
-                remove = node is None and mname in seen
-                if node is not None and (node["metadata"].get("annotations", {}) or {}).get("etcd.rke2.cattle.io/remove") == "true":
-                    remove = True
-                if not remove:
-                    continue
-                if mname == own_member and node is None:
-                    continue  # our own Node was deleted: the heartbeat registers it again
-                why = "its Node was deleted" if node is None else "its Node is annotated etcd.rke2.cattle.io/remove=true"
-                info(f"Removing etcd member {mname} {m.get('peerURLs')}: {why}")
                 try:
-                    etcd.remove(str(m["ID"]))
+                    if n["metadata"].get("deletionTimestamp"):
+                        finalize_node(etcd, kube, n)
+                    else:
+                        add_finalizers(kube, n)
+                        removal_annotation(etcd, kube, n)
                 except HttpError as e:
-                    if "not found" not in str(e):
-                        error(f"Failed to remove etcd member {mname}: {e}")
-                        continue
-                seen.discard(mname)
+                    error(f"error syncing '{n['metadata']['name']}': {e}")
             mark_stale_nodes(kube, nodes.get("items", []))
         except Exception as e:
-            warn(f"etcd member controller (stand-in): {e}")
+            warn(f"node controllers (stand-in): {e}")
+
+
+def patch_node(kube: Kube, node: dict[str, Any], meta: dict[str, Any]) -> None:
+    """A merge patch guarded by resourceVersion, as wrangler's Update is; a conflict waits for the next pass."""
+    body = {"metadata": {**meta, "resourceVersion": node["metadata"]["resourceVersion"]}}
+    code, resp = kube.request("PATCH", f"/api/v1/nodes/{node['metadata']['name']}", body, MERGE)
+    if code >= 300 and code != 409:
+        raise HttpError(f"updating node: {code} {_kmsg(resp)}", code)
+
+
+def add_finalizers(kube: Kube, node: dict[str, Any]) -> None:
+    have = node["metadata"].get("finalizers") or []
+    missing = [f for f in (FINALIZER_NODE, FINALIZER_ETCD) if f not in have]
+    if missing:
+        patch_node(kube, node, {"finalizers": have + missing})
+
+
+def remove_peer(etcd: Etcd, name: str, address: str) -> None:
+    """k3s ETCD.RemovePeer: the member whose name and peer host both match; gone already is fine."""
+    for m in etcd.members():
+        if m.get("name") != name:
+            continue
+        if any(urllib.parse.urlsplit(u).hostname == address for u in m.get("peerURLs", [])):
+            info(f"Removing name={name} id={m['ID']} address={address} from etcd")
+            try:
+                etcd.remove(str(m["ID"]))
+            except HttpError as e:
+                if "member not found" not in str(e):
+                    raise
+            return
+
+
+def finalize_node(etcd: Etcd, kube: Kube, node: dict[str, Any]) -> None:
+    meta = node["metadata"]
+    name, ann = meta["name"], meta.get("annotations") or {}
+    have = meta.get("finalizers") or []
+    if FINALIZER_NODE in have:
+        code, resp = kube.request("DELETE", f"/api/v1/namespaces/kube-system/secrets/{name}.node-password.rke2")
+        if code >= 300 and code != 404:
+            warn(f"Unable to remove node password: {code} {_kmsg(resp)}")
+        patch_node(kube, node, {"finalizers": [f for f in have if f != FINALIZER_NODE]})
+        return  # the next pass sees the new resourceVersion
+    if FINALIZER_ETCD not in have:
+        return
+    if ETCD_ROLE_LABEL in (meta.get("labels") or {}):
+        info(f"Removing etcd member {name} from cluster")
+        if not (ann.get(ANN_REMOVE, "").lower() == "true" and ann.get(ANN_REMOVED)):
+            if ANN_MEMBER not in ann:
+                raise HttpError(f"node name annotation for node {name} not found")
+            if ANN_ADDRESS not in ann:
+                raise HttpError(f"node address annotation for node {name} not found")
+            remove_peer(etcd, ann[ANN_MEMBER], ann[ANN_ADDRESS])
+    patch_node(kube, node, {"finalizers": [f for f in have if f != FINALIZER_ETCD]})
+
+
+def removal_annotation(etcd: Etcd, kube: Kube, node: dict[str, Any]) -> None:
+    """k3s etcdMemberHandler.sync: etcd.rke2.cattle.io/remove=true removes the member and records it."""
+    meta = node["metadata"]
+    ann = meta.get("annotations") or {}
+    if ETCD_ROLE_LABEL not in (meta.get("labels") or {}) or ANN_REMOVE not in ann:
+        return
+    if ANN_REMOVED in ann:
+        if ANN_MEMBER in ann and ann[ANN_MEMBER] != ann[ANN_REMOVED]:
+            info("Resetting removed node flag as removed node name (did not match current node name")
+            patch_node(kube, node, {"annotations": {ANN_REMOVED: None, ANN_REMOVE: "false"}})
+        return
+    if ann[ANN_REMOVE].lower() != "true":
+        return
+    if ANN_MEMBER not in ann:
+        raise HttpError(f"node name annotation for node {meta['name']} not found")
+    if ANN_ADDRESS not in ann:
+        raise HttpError(f"node address annotation for node {meta['name']} not found")
+    remove_peer(etcd, ann[ANN_MEMBER], ann[ANN_ADDRESS])
+    patch_node(kube, node, {"annotations": {ANN_REMOVED: ann[ANN_MEMBER], ANN_MEMBER: None, ANN_ADDRESS: None}})
 
 
 # k3s pkg/etcd/etcd.go manageLearners / setEtcdStatusCondition: every 15 s the etcd leader promotes
