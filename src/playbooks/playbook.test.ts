@@ -32,6 +32,7 @@ describe('playbooks', () => {
       'rke2-servers (hosts)',
       'rke2-agents (hosts)',
       'addons (cluster)',
+      'nodes (cluster)',
     ]);
     const servers = p.phases[1];
     expect(servers?.target === 'hosts' && servers.strategy).toBe('serial');

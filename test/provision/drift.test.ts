@@ -53,12 +53,32 @@ describe('rigger drift on the lab (hosts)', () => {
     expect(xml).toContain(
       '<testcase classname="hosts.cp-3" name="sysctls"><failure message="1 difference(s)">sysctl net.ipv4.conf.all.forwarding: 0 -&gt; 1</failure>',
     );
-    // prepare (7 tasks) and rke2-servers (3 tasks) on a server.
-    expect(xml).toMatch(/<testsuite name="drift cp-1" tests="10" failures="0" errors="0">/);
+    // prepare (7 tasks) and rke2-servers (4 tasks, rke2-manifests among them) on a server.
+    expect(xml).toMatch(/<testsuite name="drift cp-1" tests="11" failures="0" errors="0">/);
     // A drift check changes nothing.
     expect((await onHost(ADDRESS['cp-3'] ?? '', 'sysctl -n net.ipv4.conf.all.forwarding')).trim()).toBe('0');
     await runCli(['provision', LAB_INVENTORY, '--output', 'json'], { cwd: ROOT, env: process.env });
     expect((await drift()).code).toBe(0);
+  });
+
+  it('exits 1 for a Node that is not in the inventory, never ignoring it', async () => {
+    const api = (method: string, path: string, body?: string) =>
+      onHost(
+        ADDRESS['cp-1'] ?? '',
+        `t=/var/lib/rancher/rke2/server/tls; curl -sS --cacert $t/server-ca.crt --cert $t/client-admin.crt --key $t/client-admin.key -X ${method} -H 'Content-Type: application/json' ${body ? `-d '${body}'` : ''} https://127.0.0.1:6443${path}`,
+      );
+    await api('POST', '/api/v1/nodes', '{"apiVersion":"v1","kind":"Node","metadata":{"name":"ghost"}}');
+    try {
+      const r = await drift('--only', 'cluster', '--json');
+      expect(r.code).toBe(1);
+      const report = JSON.parse(r.stdout) as { objects: { ref: string; addon: string; kind: string }[] };
+      expect(report.objects).toContainEqual(
+        expect.objectContaining({ ref: 'Node/ghost', addon: 'nodes', kind: 'orphan' }),
+      );
+    } finally {
+      await api('DELETE', '/api/v1/nodes/ghost');
+    }
+    expect((await drift('--only', 'cluster')).code).toBe(0);
   });
 
   it('exits 2 when a host cannot be checked', async () => {
