@@ -4,6 +4,7 @@ import { registerDrift } from './commands/drift.ts';
 import { registerIgnition } from './commands/ignition.ts';
 import { registerKubeconfig } from './commands/kubeconfig.ts';
 import { registerLab } from './commands/lab.ts';
+import { registerManifests } from './commands/manifests.ts';
 import { registerNodes } from './commands/nodes.ts';
 import { registerProvision } from './commands/provision.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -35,6 +36,7 @@ export function createCli(given: CliIo): { run: (argv: readonly string[]) => Pro
   registerKubeconfig(program, io);
   registerNodes(program, io);
   registerLab(program, io);
+  registerManifests(program, io);
   // Every subcommand reports usage errors through the same exit path as the program.
   const override = (cmd: Command): void => {
     cmd.exitOverride();
