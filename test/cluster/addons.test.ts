@@ -110,12 +110,12 @@ describe.sequential('add-ons on the lab cluster', () => {
       ]),
     );
     expect(byName).toMatchObject({
-      cilium: 'helm-install-cilium',
       metallb: 'helm-install-metallb',
-      'ingress-nginx-public': 'helm-install-ingress-nginx-public',
-      'ingress-nginx-internal': 'helm-install-ingress-nginx-internal',
+      'nginx-ingress-public': 'helm-install-nginx-ingress-public',
+      'nginx-ingress-internal': 'helm-install-nginx-ingress-internal',
       velero: 'helm-install-velero',
       'kube-prometheus-stack': 'helm-install-kube-prometheus-stack',
+      thanos: 'helm-install-thanos',
       loki: 'helm-install-loki',
       alloy: 'helm-install-alloy',
       tempo: 'helm-install-tempo',
@@ -139,8 +139,8 @@ describe.sequential('add-ons on the lab cluster', () => {
     expect(ns.metadata?.labels?.['pod-security.kubernetes.io/enforce']).toBe('privileged');
     const s = await kc
       .makeApiClient(CoreV1Api)
-      .readNamespacedSecret({ name: 'loki-s3-values', namespace: 'kube-system' });
-    expect(Buffer.from(s.data?.['values.yaml'] ?? '', 'base64').toString()).toContain('LABACCESSKEY42');
+      .readNamespacedSecret({ name: 'loki-s3', namespace: 'monitoring' });
+    expect(Buffer.from(s.data?.AWS_ACCESS_KEY_ID ?? '', 'base64').toString()).toBe('LABACCESSKEY42');
   });
 
   it('changes nothing on a second run, and finds no drift', async () => {
@@ -232,7 +232,7 @@ describe.sequential('add-ons on the lab cluster', () => {
     expect(d.code).toBe(1);
     expect(d.report.objects.map((o) => `${o.addon}: ${o.kind} ${o.ref}`).sort()).toEqual([
       'tempo: orphan HelmChart/kube-system/tempo',
-      'tempo: orphan Secret/kube-system/tempo-s3-values',
+      'tempo: orphan Secret/monitoring/tempo-s3',
     ]);
     const pruned = await cli('provision', without, '--only', 'addons', '--prune');
     expect(pruned.code, pruned.stderr).toBe(0);
@@ -242,12 +242,36 @@ describe.sequential('add-ons on the lab cluster', () => {
     expect((await cli('provision', inventory, '--only', 'addons')).code).toBe(0);
   });
 
+  it('keeps the retired ingress-nginx release of an older rigger until --prune removes it', async () => {
+    // What rigger applied before the move to F5's NGINX Ingress Controller: same add-on label.
+    const old = {
+      apiVersion: 'helm.cattle.io/v1',
+      kind: 'HelmChart',
+      metadata: {
+        name: 'ingress-nginx-public',
+        namespace: 'kube-system',
+        labels: { 'app.kubernetes.io/managed-by': 'rigger', 'rigger.dev/addon': 'ingress-nginx' },
+      },
+      spec: { chart: 'ingress-nginx', version: '4.15.1', targetNamespace: 'ingress-nginx-public' },
+    };
+    await api.create(old);
+    const kept = await cli('provision', inventory, '--only', 'addons');
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout + kept.stderr).toContain(
+      'HelmChart/kube-system/ingress-nginx-public is no longer in the inventory (rigger provision --prune deletes it)',
+    );
+    await expect(api.read(old)).resolves.toBeTruthy();
+    const pruned = await cli('provision', inventory, '--only', 'addons', '--prune');
+    expect(pruned.code, pruned.stderr).toBe(0);
+    await expect(api.read(old)).rejects.toMatchObject({ code: 404 });
+  });
+
   it("fails a chart that cannot install, saying what the helm-controller's job saw", async () => {
     const bad = fullInventory((doc) => doc.setIn(['addons', 'metallb', 'version'], '9.9.9'));
     const r = await cli('provision', bad, '--only', 'addons', '--output', 'plain', '-v');
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(
-      'HelmChart/kube-system/metallb: the chart\'s install failed: job helm-install-metallb failed: Error: chart "metallb" version "9.9.9" not found in https://metallb.github.io/metallb repository',
+      'HelmChart/kube-system/metallb: the chart\'s install failed: job helm-install-metallb failed: Error: chart "metallb" version "9.9.9" not found in ',
     );
     // Later add-ons were not attempted: the run stops at the first failed one.
     expect(r.stdout + r.stderr).toMatch(/ingress-nginx.*metallb failed earlier in the phase addons/);
