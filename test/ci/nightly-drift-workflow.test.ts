@@ -156,6 +156,31 @@ describe('the nightly drift workflow', () => {
     expect(pod.containers[0]?.env).toContainEqual({ name: 'KUBERNETES_SERVICE_HOST', value: '127.0.0.1' });
   });
 
+  it("pins the helm-controller RKE2 v1.35.7 embeds (v0.17.7 in rancher/rke2's go.mod; v0.17.8 does not exist)", () => {
+    const install = commandOf(stepWith(/helm-controller\/releases\/download\//), /releases\/download/);
+    expect(install).toContain('/releases/download/v0.17.7/deploy-cluster-scoped.yaml');
+  });
+
+  it("stands in for RKE2's bundled rke2-cilium chart, which rigger's HelmChartConfig tunes, before rigger runs", () => {
+    const i = steps.findIndex((s) => /kind: HelmChart\n/.test(s.run ?? ''));
+    expect(i).toBeGreaterThan(stepWith(/rollout status deployment\/helm-controller/));
+    expect(i).toBeLessThan(stepWith(/^npx rigger provision /));
+    const manifest = /<<'EOF'\n([\s\S]*?)\nEOF/.exec(steps[i]?.run ?? '')?.[1] ?? '';
+    expect(parse(manifest)).toEqual({
+      apiVersion: 'helm.cattle.io/v1',
+      kind: 'HelmChart',
+      metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
+      // rancher/rke2 charts/chart_versions.yaml at v1.35.7+rke2r1, and its chart repository.
+      spec: {
+        repo: 'https://rke2-charts.rancher.io',
+        chart: 'rke2-cilium',
+        version: '1.19.601',
+        targetNamespace: 'kube-system',
+        bootstrap: true,
+      },
+    });
+  });
+
   it('checks drift on the cluster side through the same kubeconfig once the nodes are Ready, writing JUnit', () => {
     const provision = stepWith(/^npx rigger provision /);
     const ready = stepWith(/^kubectl wait --for=condition=Ready nodes --all --timeout=\S+/);
