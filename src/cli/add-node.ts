@@ -1,8 +1,6 @@
 /** What `rigger add-node` does; loaded only when it runs. */
 import { ConfigError, RunError } from '../core/errors.ts';
 import { Redactor } from '../core/redact.ts';
-import { connectSsh } from '../hosts/ssh-transport.ts';
-import { sshTargetFor } from '../hosts/ssh-target.ts';
 import { loadInventory } from '../inventory/load.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
@@ -11,35 +9,37 @@ import { TASKS } from '../tasks/registry.ts';
 import { etcdMemberHealth, type EtcdServer, type MemberHealth } from '../tasks/rke2-etcd-health.ts';
 import { rke2Role } from '../tasks/rke2-layout.ts';
 import { join, resolve } from 'node:path';
+import { HostConnections } from './host-connections.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { runPlaybookCommand, type RunFlags } from './run-playbook-command.ts';
 
 /**
  * Every etcd member's health, each read on its own server (RKE2's etcd answers HTTP only on
- * loopback): the other servers connected in parallel, the member list from the first that
- * answers. A RunError when none does.
+ * loopback; the joining host too, so a rerun finds its own member healthy): servers connected in
+ * parallel, the member list from the first other server that answers. A RunError when none does.
  */
 async function membersSeenByOthers(
   inventory: Inventory,
   joining: Host,
   redactor: Redactor,
 ): Promise<{ from: string; members: MemberHealth[] }> {
-  const others = inventory.hosts.filter((x) => x !== joining && rke2Role(x) === 'server');
-  const seen: string[] = [];
-  const servers: EtcdServer[] = await Promise.all(
-    others.map(async (h) => {
-      try {
-        const transport = await connectSsh(sshTargetFor(inventory, h), { redactor });
-        return { name: h.name, address: h.address, transport };
-      } catch (e) {
-        seen.push(`${h.name}: ${redactor.redact(e instanceof Error ? e.message : String(e))}`);
-        return { name: h.name, address: h.address };
-      }
-    }),
-  );
+  const conns = new HostConnections(inventory, redactor);
   try {
-    for (const from of servers) {
-      if (!from.transport) continue;
+    const hosts = inventory.hosts.filter((x) => x === joining || rke2Role(x) === 'server');
+    const servers: EtcdServer[] = await Promise.all(
+      hosts.map(async (h) => {
+        const transport = await conns.get(h);
+        return { name: h.name, address: h.address, ...(transport ? { transport } : {}) };
+      }),
+    );
+    const seen: string[] = [];
+    for (const [i, from] of servers.entries()) {
+      const host = hosts[i] as Host;
+      if (host === joining) continue;
+      if (!from.transport) {
+        seen.push(conns.failure(host) ?? `${host.name}: no connection`);
+        continue;
+      }
       try {
         return {
           from: from.name,
@@ -49,12 +49,12 @@ async function membersSeenByOthers(
         seen.push(`${from.name}: ${redactor.redact(e instanceof Error ? e.message : String(e))}`);
       }
     }
+    throw new RunError(
+      `no other server answered with its etcd member list: ${seen.join('; ') || 'none in the inventory'}`,
+    );
   } finally {
-    await Promise.all(servers.map((s) => s.transport?.close().catch(() => undefined) ?? Promise.resolve()));
+    await conns.closeAll();
   }
-  throw new RunError(
-    `no other server answered with its etcd member list: ${seen.join('; ') || 'none in the inventory'}`,
-  );
 }
 
 /**

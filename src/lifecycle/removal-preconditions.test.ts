@@ -2,7 +2,8 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../inventory/types.generated.ts';
 import { FakeEtcdCluster } from '../tasks/rke2-etcd-fake.ts';
-import { checkRemoval } from './removal-preconditions.ts';
+import type { EtcdServer } from '../tasks/rke2-etcd-health.ts';
+import { checkRemoval, type RemovalCheck } from './removal-preconditions.ts';
 
 const host = (name: string, address: string): Host => ({
   name,
@@ -13,14 +14,15 @@ const host = (name: string, address: string): Host => ({
   taints: [],
 });
 
-function setup(cp2: { up?: boolean; learner?: boolean } = {}) {
+function setup(cp2: { up?: boolean; learner?: boolean } = {}): RemovalCheck & { newHost: Host } {
   const etcd = new FakeEtcdCluster([
     { id: '11', name: 'cp-1-0a1b2c3d', address: '10.0.0.11' },
     { id: '12', name: 'cp-2-1a2b3c4d', address: '10.0.0.12', isLearner: cp2.learner ?? false },
     { id: '13', name: 'cp-3-2a3b4c5d', address: '10.0.0.13' },
   ]);
-  const servers = [
-    { name: 'cp-1', address: '10.0.0.11', transport: etcd.server('cp-1', '10.0.0.11') },
+  const peer = { name: 'cp-1', address: '10.0.0.11', transport: etcd.server('cp-1', '10.0.0.11') };
+  const servers: EtcdServer[] = [
+    peer,
     { name: 'cp-2', address: '10.0.0.12', transport: etcd.server('cp-2', '10.0.0.12', cp2.up ?? true) },
     // The node to remove is down: its own member does not count against the removal.
     { name: 'cp-3', address: '10.0.0.13' },
@@ -29,9 +31,9 @@ function setup(cp2: { up?: boolean; learner?: boolean } = {}) {
     file: 'inv.yaml',
     oldName: 'cp-3',
     old: host('cp-3', '10.0.0.13'),
-    role: 'server' as const,
+    role: 'server',
     newHost: host('spare-1', '10.0.0.31'),
-    peer: servers[0] as (typeof servers)[0],
+    peer,
     servers,
     kc: new KubeConfig(),
     requiredServers: 3,
