@@ -1,5 +1,6 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { ADDON_LABEL, type Addon } from '../addons/addon.ts';
+import { inApplyOrder } from '../addons/platform.ts';
 import type { HelmChart } from '../addons/values.ts';
 import { applyObject } from '../kube/apply.ts';
 import { describeDrift, describeFields, objectDrift, type ObjectDrift } from '../kube/drift.ts';
@@ -9,23 +10,6 @@ import { served, waitForServed } from '../kube/served.ts';
 import { waitForRelease } from '../kube/workloads.ts';
 import type { ClusterChange, ClusterContext, ClusterTask } from './cluster-task.ts';
 import { TaskSkip } from './task.ts';
-
-/** Namespaces, then CRDs, then Secrets and ConfigMaps, then charts, then what the charts bring. */
-function rank(o: KubernetesObject): number {
-  switch (o.kind) {
-    case 'Namespace':
-      return 0;
-    case 'CustomResourceDefinition':
-      return 1;
-    case 'Secret':
-    case 'ConfigMap':
-      return 2;
-    case 'HelmChart':
-      return 3;
-    default:
-      return 4;
-  }
-}
 
 const isChart = (o: KubernetesObject): o is HelmChart => o.kind === 'HelmChart';
 
@@ -46,7 +30,8 @@ export function addonTask(addon: Addon): ClusterTask {
     title: addon.title,
     async plan(ctx) {
       const enabled = addon.enabled(ctx.inventory);
-      const objects = enabled ? addon.render(ctx).sort((a, b) => rank(a) - rank(b)) : [];
+      // The same order `rigger manifests` prints.
+      const objects = enabled ? inApplyOrder(addon.render(ctx)) : [];
       const charts = objects.filter(isChart);
       const states = new Map<string, ChartState>();
       for (const c of charts) states.set(objectRef(c), await chartState(ctx.api, nameOf(c)));
