@@ -2,8 +2,8 @@
  * How rigger talks to RKE2's etcd. RKE2's etcd serves only gRPC on 2379; its HTTP/JSON gateway is
  * on https://127.0.0.1:2382 (loopback only, client certificates required) and `/health` and the
  * metrics on http://127.0.0.1:2381 (k3s `pkg/etcd/etcd.go`: `listenClientHTTPURLs`,
- * `listenMetricsURLs`, and `cluster`'s ServerTrust with ClientCertAuth; a curl to 2379 gets 415,
- * rancher/rke2 issue 7170). Every member's client URL is gRPC-only too, so no server can curl
+ * `listenMetricsURLs`, and `cluster`'s ServerTrust with ClientCertAuth; k3s moved HTTP off the
+ * client port for etcd-io/etcd issue 15402). Every member's client URL is gRPC-only too, so no server can curl
  * another's health: each server's health is read on that server, over its own SSH connection.
  */
 import { RunError } from '../core/errors.ts';
