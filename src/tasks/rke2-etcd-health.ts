@@ -3,8 +3,9 @@
  * on https://127.0.0.1:2382 (loopback only, client certificates required) and `/health` and the
  * metrics on http://127.0.0.1:2381 (k3s `pkg/etcd/etcd.go`: `listenClientHTTPURLs`,
  * `listenMetricsURLs`, and `cluster`'s ServerTrust with ClientCertAuth; k3s moved HTTP off the
- * client port for etcd-io/etcd issue 15402). Every member's client URL is gRPC-only too, so no server can curl
- * another's health: each server's health is read on that server, over its own SSH connection.
+ * client port for etcd-io/etcd issue 15402). Every member's client URL is gRPC-only too, so no
+ * server can curl another's health: each server's health is read on that server, over its own
+ * SSH connection.
  */
 import { RunError } from '../core/errors.ts';
 import type { Transport } from '../hosts/transport.ts';
