@@ -214,7 +214,16 @@ describe('the RKE2 stand-in helm-controller on the lab cluster', () => {
 
   afterAll(async () => {
     if (!connected) return;
-    for (const name of ['metallb', 'bad-value', 'bad-version', 'no-secret', 'content', 'deleted', 'failover'])
+    for (const name of [
+      'metallb',
+      'bad-value',
+      'bad-version',
+      'nginx',
+      'no-secret',
+      'content',
+      'deleted',
+      'failover',
+    ])
       await deleteChart(PREFIX + name);
     await deleteChart(`${PREFIX}elsewhere`, 'default');
     for (const [kind, name] of [
@@ -418,6 +427,25 @@ describe('the RKE2 stand-in helm-controller on the lab cluster', () => {
       `cat /var/log/pods/kube-system_${pod?.metadata?.name}_${pod?.metadata?.uid}/helm/0.log`,
     );
     expect(log).toContain(`Error: chart "metallb" matching 9.9.9 not found in ${name} index.`);
+  });
+
+  it("F5's nginx-ingress chart fails on its internet-hosted values schema, as on an air-gapped RKE2 (klipper-helm passes no --skip-schema-validation)", async () => {
+    const name = `${PREFIX}nginx`;
+    await applyChart(name, { repo: LAB_CHART_MIRROR_URL, chart: 'nginx-ingress', version: '2.6.4' });
+    const pod = await until(
+      'the first attempt failed',
+      () => firstPod(`helm-install-${name}`),
+      (p) => (helmStatus(p)?.restartCount ?? 0) >= 1,
+      90_000,
+    );
+    const log = await onHost(
+      ADDRESS[pod?.spec.nodeName ?? ''] ?? '',
+      `cat /var/log/pods/kube-system_${pod?.metadata?.name}_${pod?.metadata?.uid}/helm/0.log`,
+    );
+    expect(log).toContain('nginx-ingress:');
+    expect(log).toContain(
+      'failing loading "https://raw.githubusercontent.com/nginxinc/kubernetes-json-schema/master/v1.36.1/_definitions.json"',
+    );
   });
 
   it('a values Secret that does not exist keeps the Pod from starting (FailedMount), as the kubelet does with a projected Secret', async () => {
