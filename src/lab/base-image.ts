@@ -27,6 +27,9 @@ const INCLUDE = [
   'sudo',
   // Ansible runs against the lab in the performance benchmark.
   'python3',
+  // Lab only: the RKE2 stand-in's deploy controller reads server/manifests YAML with it (real
+  // RKE2 is Go and needs nothing on the host).
+  'python3-yaml',
   'ca-certificates',
   // Flatcar ships curl and has no package manager: the Flatcar-like host gets it from the base.
   'curl',

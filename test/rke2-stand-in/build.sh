@@ -12,7 +12,8 @@
 #   rke2-images.linux-amd64.tar.gz  the "images": the real etcd and etcdctl 3.5 (Debian trixie's, fetched by
 #                                   fetch-etcd.sh) and kube-apiserver
 #                                   1.20.2 (built by test/support/build-kube-apiserver.sh) under bin/
-#   sha256sum-amd64.txt             `<hex>  <name>` for both
+#   rke2-images-cilium.linux-amd64.tar.gz  Cilium's "images" (a marker file), as RKE2 ships them apart
+#   sha256sum-amd64.txt             `<hex>  <name>` for each
 #
 # Usage: build.sh OUTDIR [VERSION]   (VERSION defaults to v1.35.7+rke2r1)
 #
@@ -80,6 +81,16 @@ sources=(
 )
 tarball=rke2.linux-amd64.tar.gz
 images=rke2-images.linux-amd64.tar.gz
+# RKE2 ships Cilium's images apart from the main archive (rke2-docs install/airgap.md); the
+# stand-in's holds a marker only: its node agent "runs" Cilium where this archive was installed.
+cilium_images=rke2-images-cilium.linux-amd64.tar.gz
+# The bundled rke2-cilium chart: RKE2 v1.35.7 bundles Cilium 1.19.6. Upstream's chart stands in
+# for rancher/rke2-charts' rke2-cilium (which wraps it, values under `cilium:`).
+cilium_chart=$repo/../shared/charts/cilium-1.19.6.tgz
+[[ -f $cilium_chart ]] || {
+  echo "build.sh: the bundled Cilium chart $cilium_chart is missing" >&2
+  exit 1
+}
 sums=sha256sum-amd64.txt
 stamp_file=$outdir/.stand-in-build-stamp
 images_stamp_file=$outdir/.stand-in-images-stamp
@@ -97,14 +108,15 @@ input_hash=$(
 # The images archive depends on the binaries and its note only: reused when only rke2 changed.
 images_hash=$(
   {
-    echo "images recipe 1"
+    echo "images recipe 2"
+    sha256sum "$cilium_chart" | cut -d' ' -f1
     sha256sum "$here/files/images-stand-in.txt" | cut -d' ' -f1
     for b in "$kube_apiserver" "$etcd" "$etcdctl" $helm_bin; do stat -L -c '%n %s %Y' "$b"; done
   } | sha256sum | cut -d' ' -f1
 )
 
 mkdir -p "$outdir"
-if [[ -f $stamp_file && $(cat "$stamp_file") == "$input_hash" && -f $outdir/$tarball && -f $outdir/$images && -f $outdir/$sums ]] &&
+if [[ -f $stamp_file && $(cat "$stamp_file") == "$input_hash" && -f $outdir/$tarball && -f $outdir/$images && -f $outdir/$cilium_images && -f $outdir/$sums ]] &&
   (cd "$outdir" && sha256sum --quiet -c "$sums" >/dev/null 2>&1); then
   log "up to date: $outdir ($version)"
   exit 0
@@ -180,13 +192,34 @@ install -m 0755 "$etcd" "$etcdctl" "$kube_apiserver" $helm_bin "$img/bin/"
   [[ -z $helm_bin ]] || echo "  bin/helm            $("$helm_bin" version --short) (the stand-in helm-controller's)"
 } >"$img/stand-in.txt"
 chmod 0644 "$img/stand-in.txt"
-tar "${tar_det[@]}" -C "$img" -cf - bin stand-in.txt | gzip -n -6 >"$tmp/$images"
+# RKE2's runtime image carries its bundled charts as HelmChart manifests (charts/rke2-*.yaml,
+# copied to server/manifests at start: rke2 pkg/bootstrap updateManifests). JSON is YAML.
+install -d -m 0755 "$img/charts"
+python3 - "$cilium_chart" >"$img/charts/rke2-cilium.yaml" <<'PY'
+import base64, json, sys
+chart = {
+    "apiVersion": "helm.cattle.io/v1",
+    "kind": "HelmChart",
+    "metadata": {"name": "rke2-cilium", "namespace": "kube-system"},
+    "spec": {"bootstrap": True, "chartContent": base64.b64encode(open(sys.argv[1], "rb").read()).decode()},
+}
+print(json.dumps(chart, indent=2))
+PY
+chmod 0644 "$img/charts/rke2-cilium.yaml"
+tar "${tar_det[@]}" -C "$img" -cf - bin charts stand-in.txt | gzip -n -6 >"$tmp/$images"
 fi
 
-(cd "$tmp" && sha256sum "$tarball" "$images" >"$sums")
+# The Cilium images archive: a marker file (reproducible, like the others).
+cil=$tmp/cilium
+install -d -m 0755 "$cil"
+printf 'RKE2 stand-in: Cilium images for rke2-cilium (a marker; no container images).\n' >"$cil/stand-in-cilium.txt"
+chmod 0644 "$cil/stand-in-cilium.txt"
+tar "${tar_det[@]}" -C "$cil" -cf - stand-in-cilium.txt | gzip -n -6 >"$tmp/$cilium_images"
 
-# Into place: the two archives first, then the checksums that name them, then the stamp.
-for f in "$tarball" "$images" "$sums"; do
+(cd "$tmp" && sha256sum "$tarball" "$images" "$cilium_images" >"$sums")
+
+# Into place: the archives first, then the checksums that name them, then the stamp.
+for f in "$tarball" "$images" "$cilium_images" "$sums"; do
   mv -f "$tmp/$f" "$outdir/$f"
 done
 printf '%s\n' "$images_hash" >"$tmp/images-stamp"

@@ -37,6 +37,11 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable, NoReturn
 
+try:  # python3-yaml, for the manifests dir; the stand-in's own manifests are JSON (valid YAML)
+    import yaml
+except ImportError:  # pragma: no cover - hosts without python3-yaml
+    yaml = None  # type: ignore[assignment]
+
 # Replaced by test/rke2-stand-in/build.sh.
 VERSION = "@VERSION@"
 if VERSION.startswith("@"):
@@ -381,6 +386,9 @@ class Settings:
         self.kubeconfig_file = as_str(cfg.get("write-kubeconfig"), KUBECONFIG_FILE)
         self.etcd_expose_metrics = as_bool(cfg.get("etcd-expose-metrics"))
         self.snapshot_dir = as_str(cfg.get("etcd-snapshot-dir"), os.path.join(self.data_dir, "server", "db", "snapshots"))
+        # rke2 pkg/cli/cmds/server.go: --cni defaults to canal; multus only ever comes first.
+        self.cni = [c for c in as_list(cfg.get("cni")) if c != "multus"] or ["canal"]
+        self.disable = as_list(cfg.get("disable"))
 
     # Paths
     @property
@@ -808,6 +816,8 @@ class NodeAgent:
         self.server_roles = server_roles
         self.etcd_member = etcd_member
         self.transition = now_rfc3339()
+        self.ready_status = ""
+        self.pulls: dict[str, int] = {}
 
     def labels(self) -> dict[str, str]:
         labels = {
@@ -862,15 +872,19 @@ class NodeAgent:
                 "systemUUID": "",
                 "bootID": _read("/proc/sys/kernel/random/boot_id").strip(),
             },
-            "conditions": [{
-                "type": "Ready",
-                "status": "True",
-                "reason": "KubeletReady",
-                "message": "kubelet is posting ready status (stand-in)",
-                "lastHeartbeatTime": now,
-                "lastTransitionTime": self.transition,
-            }],
+            "conditions": [self.ready_condition(now)],
         }
+
+    def ready_condition(self, now: str) -> dict[str, Any]:
+        """The kubelet's Ready rule for the network: NotReady until a CNI config exists on this node."""
+        if cni_configured():
+            status, reason, message = "True", "KubeletReady", "kubelet is posting ready status (stand-in)"
+        else:
+            status, reason, message = "False", "KubeletNotReady", CNI_NOT_READY
+        if status != self.ready_status:
+            self.ready_status, self.transition = status, now
+        return {"type": "Ready", "status": status, "reason": reason, "message": message,
+                "lastHeartbeatTime": now, "lastTransitionTime": self.transition}
 
     def register(self) -> None:
         name = self.s.node_name
@@ -901,6 +915,10 @@ class NodeAgent:
 
     def heartbeat(self) -> None:
         name = self.s.node_name
+        try:
+            run_node_pods(self)
+        except (HttpError, OSError) as e:
+            warn(f"stand-in kubelet: syncing this node's pods: {e}")
         code, resp = self.kube.request("PATCH", f"/api/v1/nodes/{name}/status", {"status": self.status()},
                                        "application/strategic-merge-patch+json")
         if code == 404:
@@ -919,6 +937,207 @@ class NodeAgent:
 
 def _kmsg(resp: Any) -> str:
     return resp.get("message", "") if isinstance(resp, dict) else str(resp)[:300]
+
+
+# ---------------------------------------------------------------------------------------------------
+# CNI, bundled charts and the deploy controller.
+#  - The kubelet reports Ready=False (KubeletNotReady) while the runtime's network is not ready:
+#    kubernetes pkg/kubelet/kubelet.go updateRuntimeUp ("container runtime network not ready: %v"),
+#    containerd's CRI Status (reason NetworkPluginNotReady, "Network plugin returns error: %v") and
+#    go-cni's ErrCNINotInitialized ("cni plugin not initialized") until a config is in /etc/cni/net.d.
+#  - RKE2 copies its bundled charts (HelmChart manifests from the runtime image) into
+#    server/manifests at every start (rke2 pkg/bootstrap updateManifests); charts of CNIs not
+#    selected by --cni are disabled (rke2 pkg/cli/cmds/server.go validateCNI).
+#  - The deploy controller applies every manifests-dir file, at start and when it changes
+#    (docs.rke2.io install/packaged_components, "Auto-Deploying Manifests").
+#  - Once kube-system/helm-install-rke2-cilium has succeeded, the stand-in plays the cilium
+#    DaemonSet controller (one Pod per Node) and each node's kubelet "runs" its cilium Pod only if
+#    Cilium's images archive is in agent/images; the running agent writes 05-cilium.conflist.
+# ---------------------------------------------------------------------------------------------------
+CNI_CONF_DIR = "/etc/cni/net.d"
+CNI_ITEMS = ["calico", "canal", "cilium", "flannel"]
+CNI_NOT_READY = ("container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady "
+                 "message:Network plugin returns error: cni plugin not initialized")
+CILIUM_CONFLIST = "05-cilium.conflist"
+CILIUM_IMAGE = "docker.io/rancher/mirrored-cilium-cilium:v1.19.6"
+CILIUM_IMAGES = "rke2-images-cilium.linux-amd64.tar.*"
+CILIUM_JOB = "helm-install-rke2-cilium"
+CILIUM_SELECTOR = "k8s-app%3Dcilium"
+DEPLOY_SECONDS = 15
+DEPLOY_MANAGER = "deploy"
+
+
+def cni_configured() -> bool:
+    # go-cni loads *.conf, *.conflist and *.json from the conf dir.
+    return any(glob.glob(os.path.join(CNI_CONF_DIR, p)) for p in ("*.conf", "*.conflist", "*.json"))
+
+
+def manifests_dir(s: Settings) -> str:
+    return os.path.join(s.data_dir, "server", "manifests")
+
+
+def disabled_charts(s: Settings) -> set[str]:
+    return set(s.disable) | {f"rke2-{c}" for c in CNI_ITEMS if c not in s.cni}
+
+
+def stage_bundled_charts(s: Settings) -> None:
+    archive = os.path.join(s.data_dir, "agent", "images", IMAGES_NAME)
+    if not os.path.exists(archive):
+        warn(f"stand-in: no {archive}: no bundled charts staged")
+        return
+    out = manifests_dir(s)
+    os.makedirs(out, mode=0o700, exist_ok=True)
+    with tarfile.open(archive, "r:gz") as tar:
+        for m in tar.getmembers():
+            name = m.name[2:] if m.name.startswith("./") else m.name
+            src = tar.extractfile(m) if m.isfile() and name.startswith("charts/") and name.endswith(".yaml") else None
+            if src is not None:
+                write_file(os.path.join(out, os.path.basename(name)), src.read(), 0o600)
+                info(f"Staged bundled chart manifest {os.path.join(out, os.path.basename(name))}")
+
+
+def manifest_objects(path: str, text: str) -> list[dict[str, Any]]:
+    if path.endswith(".json") or yaml is None:
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            raise ValueError(f"{path}: not JSON, and python3-yaml is not installed to read YAML") from None
+        docs = doc.get("items", []) if isinstance(doc, dict) and doc.get("kind", "").endswith("List") else [doc]
+    else:
+        docs = list(yaml.safe_load_all(text))
+    return [d for d in docs if isinstance(d, dict) and d.get("apiVersion") and d.get("kind")]
+
+
+class Discovery:
+    """The API path of an object, from the API server's discovery (cached per group/version)."""
+
+    def __init__(self, kube: Kube) -> None:
+        self.kube = kube
+        self.cache: dict[str, list[dict[str, Any]]] = {}
+
+    def path(self, obj: dict[str, Any]) -> str:
+        gv = obj["apiVersion"]
+        base = "/api/v1" if gv == "v1" else f"/apis/{gv}"
+        if gv not in self.cache:
+            code, resp = self.kube.request("GET", base)
+            if code != 200:
+                raise HttpError(f"no API {gv}: {code} {_kmsg(resp)}", code)
+            self.cache[gv] = resp.get("resources", [])
+        res = next((r for r in self.cache[gv] if r.get("kind") == obj["kind"] and "/" not in r["name"]), None)
+        if res is None:
+            self.cache.pop(gv, None)
+            raise HttpError(f"no resource for {obj['kind']} in {gv}")
+        meta = obj.get("metadata") or {}
+        ns = f"/namespaces/{meta.get('namespace') or 'default'}" if res.get("namespaced") else ""
+        return f"{base}{ns}/{res['name']}/{meta['name']}"
+
+
+def deploy_controller(s: Settings, kube: Kube, stop: threading.Event) -> None:
+    disco, applied = Discovery(kube), {}
+    while True:
+        disabled = disabled_charts(s)
+        for path in sorted(glob.glob(os.path.join(manifests_dir(s), "*"))):
+            base, ext = os.path.splitext(os.path.basename(path))
+            if ext not in (".yaml", ".yml", ".json") or base in disabled or not os.path.isfile(path):
+                continue
+            text = _read(path)
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            if applied.get(path) == digest:
+                continue
+            try:
+                for obj in manifest_objects(path, text):
+                    code, resp = kube.request("PATCH", disco.path(obj) + f"?fieldManager={DEPLOY_MANAGER}&force=true",
+                                              obj, "application/apply-patch+yaml")
+                    if code >= 300:
+                        raise HttpError(f"{obj['kind']} {obj['metadata'].get('name')}: {code} {_kmsg(resp)}", code)
+                applied[path] = digest
+                info(f"Applied manifest {path} (stand-in deploy controller)")
+            except (HttpError, ValueError, KeyError) as e:
+                error(f"Failed to apply manifest {path}: {e}")
+            except Exception as e:  # a YAML error
+                error(f"Failed to apply manifest {path}: {type(e).__name__}: {e}")
+        if stop.wait(DEPLOY_SECONDS):
+            return
+
+
+def cilium_daemonset(kube: Kube, stop: threading.Event) -> None:
+    while not stop.wait(CONTROLLER_SECONDS):
+        try:
+            code, job = kube.request("GET", f"/apis/batch/v1/namespaces/kube-system/jobs/{CILIUM_JOB}")
+            if code != 200 or not (job.get("status") or {}).get("succeeded"):
+                continue
+            _, nodes = kube.request("GET", "/api/v1/nodes")
+            _, pods = kube.request("GET", f"/api/v1/namespaces/kube-system/pods?labelSelector={CILIUM_SELECTOR}")
+            names = {n["metadata"]["name"] for n in nodes.get("items", []) if not n["metadata"].get("deletionTimestamp")}
+            have = {p["spec"].get("nodeName") for p in pods.get("items", [])}
+            kube.request("POST", "/api/v1/namespaces/kube-system/serviceaccounts",
+                         {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "cilium", "namespace": "kube-system"}})
+            for node in sorted(names - have):
+                pod = cilium_pod(node)
+                code, resp = kube.request("POST", "/api/v1/namespaces/kube-system/pods", pod)
+                if code < 300:
+                    info(f"Created pod kube-system/{pod['metadata']['name']} on {node} (stand-in cilium DaemonSet)")
+                elif code != 409:
+                    warn(f"creating cilium pod for {node}: {code} {_kmsg(resp)}")
+            for p in pods.get("items", []):
+                if p["spec"].get("nodeName") not in names:
+                    kube.request("DELETE", f"/api/v1/namespaces/kube-system/pods/{p['metadata']['name']}")
+        except Exception as e:
+            warn(f"stand-in cilium DaemonSet: {e}")
+
+
+def cilium_pod(node: str) -> dict[str, Any]:
+    # One name per node, so that servers racing each other create it once (409 for the others).
+    suffix = "".join("bcdfghjklmnpqrstvwxz2456789"[b % 27] for b in hashlib.sha256(node.encode()).digest()[:5])
+    return {"apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": f"cilium-{suffix}", "namespace": "kube-system",
+                         "labels": {"k8s-app": "cilium", "app.kubernetes.io/name": "cilium-agent"}},
+            "spec": {"nodeName": node, "serviceAccountName": "cilium", "automountServiceAccountToken": False,
+                     "hostNetwork": True, "tolerations": [{"operator": "Exists"}],
+                     "containers": [{"name": "cilium-agent", "image": CILIUM_IMAGE}]}}
+
+
+def run_node_pods(agent: "NodeAgent") -> None:
+    """This node's kubelet for its cilium Pod (the Node authorizer lets a node list pods and set
+    the status of pods bound to it)."""
+    s, kube, node = agent.s, agent.kube, agent.s.node_name
+    code, pods = kube.request("GET", f"/api/v1/namespaces/kube-system/pods?labelSelector={CILIUM_SELECTOR}"
+                                     f"&fieldSelector=spec.nodeName%3D{node}")
+    if code != 200:
+        raise HttpError(f"listing pods: {code} {_kmsg(pods)}", code)
+    images = glob.glob(os.path.join(s.data_dir, "agent", "images", CILIUM_IMAGES))
+    for pod in pods.get("items", []):
+        name, now = pod["metadata"]["name"], now_rfc3339()
+        if images:
+            if not os.path.exists(os.path.join(CNI_CONF_DIR, CILIUM_CONFLIST)):
+                os.makedirs(CNI_CONF_DIR, exist_ok=True)
+                write_file(os.path.join(CNI_CONF_DIR, CILIUM_CONFLIST), json.dumps(
+                    {"cniVersion": "0.3.1", "name": "cilium", "plugins": [{"type": "cilium-cni"}]}, indent=2) + "\n")
+                info(f"cilium-agent (stand-in) wrote {CNI_CONF_DIR}/{CILIUM_CONFLIST}")
+            state, ready = {"running": {"startedAt": now}}, "True"
+        else:
+            agent.pulls[name] = agent.pulls.get(name, 0) + 1
+            if agent.pulls[name] == 1:
+                state = {"waiting": {"reason": "ErrImagePull", "message": (
+                    f'failed to pull and unpack image "{CILIUM_IMAGE}": failed to resolve reference "{CILIUM_IMAGE}": '
+                    'failed to do request: Head "https://registry-1.docker.io/v2/rancher/mirrored-cilium-cilium/manifests/v1.19.6": '
+                    'dial tcp: lookup registry-1.docker.io: no such host')}}
+            else:
+                state = {"waiting": {"reason": "ImagePullBackOff", "message": f'Back-off pulling image "{CILIUM_IMAGE}"'}}
+            ready = "False"
+        cur = ((pod.get("status") or {}).get("containerStatuses") or [{}])[0].get("state") or {}
+        if list(cur) == list(state) and (cur.get("waiting") or {}).get("reason") == (state.get("waiting") or {}).get("reason"):
+            continue
+        status = {"phase": "Running" if ready == "True" else "Pending", "hostIP": s.node_ip, "podIP": s.node_ip,
+                  "startTime": (pod.get("status") or {}).get("startTime") or now,
+                  "conditions": [{"type": t, "status": ready if t in ("Ready", "ContainersReady") else "True",
+                                  "lastTransitionTime": now} for t in ("Initialized", "Ready", "ContainersReady", "PodScheduled")],
+                  "containerStatuses": [{"name": "cilium-agent", "image": CILIUM_IMAGE, "imageID": "", "ready": ready == "True",
+                                         "restartCount": 0, "started": ready == "True", "state": state}]}
+        code, resp = kube.request("PUT", f"/api/v1/namespaces/kube-system/pods/{name}/status",
+                                  {**pod, "status": status})
+        if code >= 300:
+            raise HttpError(f"updating pod {name} status: {code} {_kmsg(resp)}", code)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -2472,12 +2691,14 @@ def wait_for(what: str, check: Callable[[], bool], every: float = 1.0, log_every
 
 def run_server(s: Settings, stop: threading.Event) -> None:
     info(f"Starting rke2 {VERSION} (stand-in) server, node {s.node_name} ({s.node_ip})")
-    for k in ("cni", "ingress-controller", "disable", "etcd-snapshot-schedule-cron"):
+    for k in ("ingress-controller", "etcd-snapshot-schedule-cron"):
         if k in s.cfg:
-            info(f"stand-in: {k}={as_str(s.cfg[k])} accepted; no CNI, ingress or bundled charts run in the stand-in")
+            info(f"stand-in: {k}={as_str(s.cfg[k])} accepted; no ingress controller or scheduled snapshots in the stand-in")
+    info(f"Using CNI {', '.join(s.cni)} (stand-in: only rke2-cilium is bundled)")
     os.makedirs(s.tls + "/etcd", mode=0o700, exist_ok=True)
     os.chmod(s.server_dir, 0o700)
     extract_images(s)
+    stage_bundled_charts(s)
     kill_leftovers(s)
 
     token_file = os.path.join(s.server_dir, "token")
@@ -2587,6 +2808,8 @@ def run_server(s: Settings, stop: threading.Event) -> None:
     except HttpError as e:
         warn(f"stand-in helm-controller: installing the helm.cattle.io CRDs: {e} (retrying in the background)")
     threading.Thread(target=helm_controller, args=(hc, stop), name="helm-controller", daemon=True).start()
+    threading.Thread(target=deploy_controller, args=(s, admin, stop), name="deploy-controller", daemon=True).start()
+    threading.Thread(target=cilium_daemonset, args=(admin, stop), name="cilium-daemonset", daemon=True).start()
     sd_notify("READY=1")
     info("rke2 is up and running (stand-in)")
     while not stop.wait(1):
