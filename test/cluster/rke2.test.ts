@@ -94,12 +94,12 @@ async function nodes(): Promise<Record<string, { ready: boolean; roles: string[]
   );
 }
 
-/** Started etcd members as the server's own etcd lists them (real etcd, over its client TLS). */
+/** Started etcd members as the server's own etcd lists them (its HTTP gateway on 2382, as k3s serves it). */
 async function members(server: string): Promise<string[]> {
   const tls = '/var/lib/rancher/rke2/server/tls/etcd';
   const out = await onHost(
     ADDRESS[server] ?? '',
-    `curl -sS --cacert ${tls}/server-ca.crt --cert ${tls}/server-client.crt --key ${tls}/server-client.key -X POST -d '{}' https://127.0.0.1:2379/v3/cluster/member/list`,
+    `curl -sS --cacert ${tls}/server-ca.crt --cert ${tls}/server-client.crt --key ${tls}/server-client.key -X POST -d '{}' https://127.0.0.1:2382/v3/cluster/member/list`,
   );
   const doc = JSON.parse(out) as { members?: { name?: string; peerURLs?: string[] }[] };
   return (doc.members ?? []).map((m) => m.peerURLs?.[0] ?? '?').sort();
@@ -193,6 +193,30 @@ describe('RKE2 on the lab: three servers, two agents (one Flatcar-like)', () => 
       await onHost(ADDRESS['worker-2'] ?? '', 'grep ExecStart= /etc/systemd/system/rke2-agent.service'),
     ).toContain('/opt/rke2/bin/rke2 agent');
     expect(await onHost(ADDRESS['cp-1'] ?? '', 'stat -c %a /etc/rancher/rke2/config.yaml')).toBe('600\n');
+  });
+
+  it("joins with the secure token pinned to the founder's CA, and gives every server rigger's Cilium values before RKE2 starts", async () => {
+    const secret = TOKEN();
+    const founderToken = (
+      await onHost(ADDRESS['cp-1'] ?? '', 'cat /var/lib/rancher/rke2/server/token')
+    ).trim();
+    const hash = /^K10([0-9a-f]{64})::/.exec(founderToken)?.[1];
+    expect(hash).toBeDefined();
+    for (const n of ['cp-2', 'cp-3', 'worker-1', 'worker-2']) {
+      const config = await onHost(ADDRESS[n] ?? '', 'cat /etc/rancher/rke2/config.yaml');
+      expect(config, n).toContain(`token: K10${hash ?? ''}::server:${secret}\n`);
+    }
+    for (const s of SERVERS) {
+      expect(await onHost(ADDRESS[s] ?? '', 'grep -x "cni: cilium" /etc/rancher/rke2/config.yaml')).toBe(
+        'cni: cilium\n',
+      );
+      const manifest = await onHost(
+        ADDRESS[s] ?? '',
+        'cat /var/lib/rancher/rke2/server/manifests/rigger-rke2-cilium.yaml',
+      );
+      expect(manifest, s).toMatch(/^kind: HelmChartConfig$/m);
+      expect(manifest, s).toMatch(/^ {2}name: rke2-cilium$/m);
+    }
   });
 
   it('changes nothing on a second run', async () => {
