@@ -97,13 +97,13 @@ export const monitoring: Addon = {
     const chart = renderHelmChart(helmChartManifest('monitoring', 'helmchart.yaml'), {
       version: o.prometheus.version,
       repo: chartRepository(inventory, o.prometheus.chartRepository),
-      derived: mergeValues(
+      derived: [
         { prometheus: { prometheusSpec: { retention: o.prometheus.retention } } },
         { alertmanager: { enabled: o.alertmanager.enabled } },
         storageValues(inventory),
         thanos.values,
         grafana.values,
-      ),
+      ],
       // Each component's own values, under its key of the chart, then the chart-wide ones.
       overrides: mergeValues(
         { alertmanager: o.alertmanager.values, grafana: o.grafana.values },

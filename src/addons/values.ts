@@ -24,6 +24,8 @@ export function mergeValues(...layers: readonly (Values | undefined)[]): Values 
   return Object.fromEntries(out);
 }
 
+const isLayers = (v: Values | readonly Values[] | undefined): v is readonly Values[] => Array.isArray(v);
+
 /** `helm.cattle.io/v1` HelmChart, as far as rigger fills it in. */
 export interface HelmChart extends KubernetesObject {
   spec: {
@@ -58,7 +60,8 @@ export function renderHelmChart(
     name?: string;
     version: string;
     repo?: string | undefined;
-    derived?: Values;
+    /** Layers, in order: a `null` in one removes the key from the manifest's defaults too. */
+    derived?: Values | readonly Values[];
     overrides?: Values;
     targetNamespace?: string;
   },
@@ -69,7 +72,8 @@ export function renderHelmChart(
   if (opts.repo) out.spec.repo = opts.repo;
   out.spec.version = opts.version;
   const defaults = (parse(chart.spec.valuesContent ?? '') ?? {}) as Values;
-  const values = mergeValues(defaults, opts.derived, opts.overrides);
+  const derived: readonly (Values | undefined)[] = isLayers(opts.derived) ? opts.derived : [opts.derived];
+  const values = mergeValues(defaults, ...derived, opts.overrides);
   out.spec.valuesContent = stringify(values, { lineWidth: 0 });
   return out;
 }

@@ -6,6 +6,7 @@
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { overlaps, parseIp, parseRangeOrCidr } from '../../src/inventory/ip-range.ts';
+import { editProd } from '../../src/inventory/testing.ts';
 import { ofKind, refOf, renderedPlatform, SECRET_VALUES, type Platform } from './platform.ts';
 import { claims, containersOf, workloads } from './workloads.ts';
 
@@ -236,5 +237,26 @@ describe('load balancing and ingress', () => {
       w.pod.containers.some((c) => (c.image ?? '').includes('ingress-nginx/controller')),
     );
     expect(retired.map((w) => w.ref)).toEqual([]);
+  });
+});
+
+describe('storage without Rook-Ceph', () => {
+  const withoutRook = (storage: Record<string, unknown>) =>
+    editProd((doc) => {
+      doc.setIn(['addons', 'rookCeph', 'enabled'], false);
+      doc.setIn(['addons', 'storage'], doc.createNode(storage));
+    });
+
+  it('puts every claim on the StorageClass the inventory names', () => {
+    const p = renderedPlatform(withoutRook({ storageClass: 'local-path' }));
+    expect(ofKind(p.objects, 'StorageClass')).toEqual([]);
+    const all = claims(p.objects);
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect(all.filter((c) => c.spec.storageClassName !== 'local-path').map((c) => c.owner)).toEqual([]);
+  });
+
+  it('claims nothing with persistence off', () => {
+    const p = renderedPlatform(withoutRook({ persistence: false }));
+    expect(claims(p.objects).map((c) => c.owner)).toEqual([]);
   });
 });
