@@ -1,4 +1,5 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
+import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import { ConfigError } from '../core/errors.ts';
 import type { Inventory } from '../inventory/types.generated.ts';
@@ -61,6 +62,16 @@ export function s3EnvSecret(namespace: string, name: string, keys: S3Keys): Kube
 }
 
 export const S3_ENV = { accessKeyId: 'AWS_ACCESS_KEY_ID', secretAccessKey: 'AWS_SECRET_ACCESS_KEY' } as const;
+
+/**
+ * A pod annotation that changes when the keys do: a component reads its environment only at
+ * start, so new keys must roll its pods (the chart re-runs, its pod template changes). A digest,
+ * not the keys.
+ */
+export function keysDigest(keys: S3Keys): Record<string, string> {
+  const digest = createHash('sha256').update(`${keys.accessKeyId}\n${keys.secretAccessKey}`).digest('hex');
+  return { 'rigger.dev/s3-keys-sha256': digest };
+}
 
 /** `${NAME}`: a reference the component expands from its environment at start. */
 export const envRef = (name: string): string => `\${${name}}`;

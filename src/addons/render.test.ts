@@ -200,6 +200,16 @@ describe('add-on rendering from the prod inventory', () => {
     expect(values(chart)).toEqual({ frrk8s: { enabled: false }, speaker: { frr: { enabled: true } } });
   });
 
+  it('changes the Loki and Tempo charts when their keys change, so their pods restart with the new ones', () => {
+    const before = renderAll();
+    const after = renderAll(prodText(), { ...PROD_ENV, RIGGER_PROD_OBS_S3: 'AKIA:rotated' });
+    for (const id of ['loki', 'tempo']) {
+      const v = (all: typeof before) => (find(all[id], 'HelmChart') as HelmChart).spec.valuesContent;
+      expect(v(after), id).not.toEqual(v(before));
+      expect(v(after), id).not.toContain('rotated');
+    }
+  });
+
   it('renders nothing for a disabled add-on', () => {
     const text = editProd((doc) => doc.setIn(['addons', 'velero', 'enabled'], false));
     expect(renderAll(text).velero).toEqual([]);

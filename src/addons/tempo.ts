@@ -2,7 +2,7 @@ import { ConfigError } from '../core/errors.ts';
 import { HELM_CHART_KIND, labelled, SECRET_KIND, type Addon } from './addon.ts';
 import { chartRepository } from './chart-repository.ts';
 import { manifestObject } from './manifests.ts';
-import { envRef, observabilityStorage, S3_ENV, s3EnvSecret } from './object-storage.ts';
+import { envRef, keysDigest, observabilityStorage, S3_ENV, s3EnvSecret } from './object-storage.ts';
 import { storageClassOf } from './storage.ts';
 import { helmChartManifest, renderHelmChart } from './values.ts';
 
@@ -45,6 +45,7 @@ export const tempo: Addon = {
             },
           },
         },
+        podAnnotations: keysDigest(storage.keys),
         persistence: sc ? { enabled: true, storageClassName: sc } : { enabled: false },
       },
       overrides: t.values,
