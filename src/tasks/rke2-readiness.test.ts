@@ -52,6 +52,36 @@ describe('server readiness on RKE2', () => {
     );
   });
 
+  it('fails at once, with what to do, when the datastore is sealed with another token', async () => {
+    const { t, ctx } = setup(false);
+    t.answers.unshift(
+      [
+        /systemctl show -p ActiveState/,
+        () => ({
+          stdout: 'ActiveState=activating\nSubState=auto-restart\nNRestarts=3\n',
+          stderr: '',
+          code: 0,
+        }),
+      ],
+      [
+        /journalctl/,
+        () => ({
+          stdout:
+            'time="x" level=fatal msg="starting kubernetes: preparing server: bootstrap data already found and encrypted with different token"\n',
+          stderr: '',
+          code: 0,
+        }),
+      ],
+    );
+    const started = Date.now();
+    await expect(
+      waitForNode(t, ctx, { timeoutMs: 60_000, intervalMs: 10, since: { epoch: 0, restarts: 0 } }),
+    ).rejects.toThrow(
+      /rke2-server cannot join: the cluster's datastore is sealed with another token .*set cluster\.token/,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('reads the EtcdIsVoter condition from the Node alone', () => {
     expect(etcdVoterProblem(readyServer())).toBeUndefined();
     expect(etcdVoterProblem(readyServer([{ type: 'EtcdIsVoter', status: 'True' }]))).toBeUndefined();

@@ -46,6 +46,13 @@ const HOPELESS: [RegExp, (node: string) => string][] = [
       `the cluster already has a Node named ${node} from an earlier install of this host, and RKE2 refuses the new install's node password; delete that Node (kubectl delete node ${node}) or use rigger replace-node, then run again`,
   ],
   [
+    // The server token seals the bootstrap data in the datastore and cannot change once the
+    // cluster has started (k3s docs/adrs/agent-join-token.md).
+    /bootstrap data already found and encrypted with different token/,
+    () =>
+      "the cluster's datastore is sealed with another token than the cluster.token rigger gives this server (a server token cannot change once the cluster started): set cluster.token to the token the cluster was founded with, then run again",
+  ],
+  [
     /member has been permanently removed/,
     () =>
       "this host's etcd data belongs to a member the cluster removed; move /var/lib/rancher/rke2/server/db away (copy local snapshots off first) and run again",
