@@ -37,10 +37,10 @@ describe('load balancing rule', () => {
     ]);
   });
 
-  it('refuses ingress-nginx without MetalLB', () => {
+  it('refuses the NGINX Ingress Controllers without MetalLB', () => {
     const text = editProd((d) => d.setIn(['addons', 'metallb', 'enabled'], false));
     expect(brief(problemsOf(text))).toEqual([
-      '88 addons.ingressNginx.enabled: ingress-nginx takes its addresses from MetalLB: enable addons.metallb',
+      '88 addons.ingressNginx.enabled: the NGINX Ingress Controllers take their addresses from MetalLB: enable addons.metallb',
     ]);
   });
 

@@ -50,7 +50,7 @@ export const loadBalancing: Rule = ({ inventory }) => {
     findings.push(
       error(
         ['addons', 'ingressNginx', 'enabled'],
-        'ingress-nginx takes its addresses from MetalLB: enable addons.metallb',
+        'the NGINX Ingress Controllers take their addresses from MetalLB: enable addons.metallb',
       ),
     );
   }
@@ -60,7 +60,7 @@ export const loadBalancing: Rule = ({ inventory }) => {
     const inst = ingressNginx[which];
     const base = ['addons', 'ingressNginx', which];
     if (!inst) {
-      findings.push(error(base, `is required when ingress-nginx is enabled`));
+      findings.push(error(base, `is required when addons.ingressNginx is enabled`));
       continue;
     }
     const other = classes.get(inst.className);
