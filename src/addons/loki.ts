@@ -10,7 +10,8 @@ const KEYS_SECRET = 'loki-s3';
 
 /**
  * Loki on object storage. The chart renders Loki's configuration into a ConfigMap, so the access
- * keys are not in it: Loki expands `${AWS_…}` there from the Secret `loki-s3` in its environment.
+ * keys are not in it: Loki expands `${AWS_…}` there from the Secret `loki-s3` in its environment
+ * (the chart always runs Loki with `-config.expand-env=true`, loki 18.11.0 templates/_pod.tpl).
  */
 export const loki: Addon = {
   id: 'loki',
@@ -29,7 +30,6 @@ export const loki: Addon = {
       derived: {
         defaults: {
           podAnnotations: keysDigest(storage.keys),
-          extraArgs: ['-config.expand-env=true'],
           extraEnvFrom: [{ secretRef: { name: KEYS_SECRET } }],
         },
         loki: {
