@@ -37,7 +37,9 @@ export const rke2Manifests: Task = {
     const current = parseFiles(facts.get(PROBE)).get(CILIUM_CONFIG_MANIFEST);
     const want = ciliumManifestFile(inventory);
     if (!want) {
-      // Cilium turned off: RKE2's deploy controller deletes what a removed file created.
+      // Cilium turned off: the file goes, so a restart does not apply it again. Removing a file
+      // does not delete its objects (rke2-docs add-ons/helm.md): the add-ons phase reports the
+      // HelmChartConfig as an orphan, deleted with --prune.
       return current
         ? [
             commandChange(
