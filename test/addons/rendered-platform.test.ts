@@ -4,7 +4,9 @@
  * Each assertion is something a real cluster would refuse or silently get wrong.
  */
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { projectPath } from '../../src/core/project-root.ts';
 import { overlaps, parseIp, parseRangeOrCidr } from '../../src/inventory/ip-range.ts';
 import { editProd } from '../../src/inventory/testing.ts';
 import { ofKind, refOf, renderedPlatform, SECRET_VALUES, type Platform } from './platform.ts';
@@ -259,5 +261,24 @@ describe('storage without Rook-Ceph', () => {
   it('claims nothing with persistence off', () => {
     const p = renderedPlatform(withoutRook({ persistence: false }));
     expect(claims(p.objects).map((c) => c.owner)).toEqual([]);
+  });
+});
+
+describe('inventory/kind.yaml, the nightly drift check', () => {
+  it("renders with the real charts, every claim on kind's own StorageClass", () => {
+    const text = readFileSync(projectPath('inventory', 'kind.yaml'), 'utf8');
+    const p = renderedPlatform(text, {
+      RIGGER_KIND_TOKEN: 'kindToken',
+      RIGGER_KIND_GRAFANA_PASSWORD: 'kindPassword0',
+    });
+    expect(p.charts.map((c) => c.chart.metadata?.name)).toEqual([
+      'metallb',
+      'nginx-ingress-public',
+      'nginx-ingress-internal',
+      'kube-prometheus-stack',
+    ]);
+    const all = claims(p.objects);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.filter((c) => c.spec.storageClassName !== 'standard').map((c) => c.owner)).toEqual([]);
   });
 });
