@@ -1,6 +1,5 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
-import { secret } from './addon.ts';
 import { manifestObject } from './manifests.ts';
 
 export type Values = Record<string, unknown>;
@@ -76,14 +75,4 @@ export function renderHelmChart(
   const values = mergeValues(defaults, ...derived, opts.overrides);
   out.spec.valuesContent = stringify(values, { lineWidth: 0 });
   return out;
-}
-
-/**
- * Values that hold secrets reach a chart through `valuesSecrets`: a Secret beside the HelmChart
- * (in its namespace, as the helm-controller requires) whose `values.yaml` the controller merges
- * over `valuesContent`. Returns the Secret to apply before the chart.
- */
-export function secretValues(chart: HelmChart, name: string, values: Values): KubernetesObject {
-  chart.spec.valuesSecrets = [{ name, keys: ['values.yaml'] }];
-  return secret(chart.metadata?.namespace ?? 'kube-system', name, { 'values.yaml': stringify(values) });
 }
