@@ -485,7 +485,8 @@ describe('the RKE2 stand-in helm-controller on the lab cluster', () => {
       90_000,
     );
     expect(job.status?.succeeded).toBe(1);
-    expect(await rendered(name)).toContain(`name: ${name}-controller`);
+    // The release name does not hold the chart's name: helm's fullname is <release>-<chart>.
+    expect(await rendered(name)).toContain(`name: ${name}-metallb-controller`);
   });
 
   it("a deleted HelmChart's Job and Pod are deleted", async () => {
