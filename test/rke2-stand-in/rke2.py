@@ -2403,7 +2403,16 @@ def load_yaml(doc: str) -> dict[str, Any] | None:
         import yaml  # type: ignore[import-untyped]
     except ImportError:
         return None
-    data = yaml.safe_load(doc)
+
+    class Loader(yaml.SafeLoader):  # type: ignore[misc]
+        pass
+    # YAML 1.1's `=` "value" type is no Kubernetes type: a bare `=` (in a CRD's enum) is a string.
+    Loader.yaml_implicit_resolvers = {k: [(t, rx) for t, rx in v if t != "tag:yaml.org,2002:value"]
+                                      for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    try:
+        data = yaml.load(doc, Loader=Loader)  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError as e:
+        raise HttpError(f"cannot read a rendered document: {e}") from e
     return json.loads(json.dumps(data, default=str)) if isinstance(data, dict) else None
 
 
