@@ -1892,7 +1892,7 @@ class HelmController:
             try:
                 self.reconcile(chart, config_by_name.get(name), job_by_name.get(f"helm-install-{name}"))
                 self.errors.pop(name, None)
-            except HttpError as e:
+            except (HttpError, OSError, ValueError, subprocess.SubprocessError) as e:  # one chart's trouble stays its own
                 if self.errors.get(name) != str(e):  # once per distinct error, not every pass
                     warn(f"error syncing 'kube-system/{name}': handler helm-controller-chart-registration: {e}, requeuing")
                 self.errors[name] = str(e)
