@@ -2229,7 +2229,10 @@ class HelmController:
         if ok:
             info(f"Job kube-system/{job['metadata']['name']} completed: HelmChart kube-system/{chart['metadata']['name']} rendered by helm")
         else:
-            error(f"Job kube-system/{job['metadata']['name']}: helm failed (attempt {restarts + 1}): {helm_error(log)}")
+            # helm's message may quote values (secret ones too): it stays in the Pod's log.
+            m = pod["metadata"]
+            error(f"Job kube-system/{job['metadata']['name']}: helm failed (attempt {restarts + 1}); its log: "
+                  f"/var/log/pods/{m['namespace']}_{m['name']}_{m['uid']}/helm/{restarts}.log")
 
     def install_rendered(self, chart: dict[str, Any], rendered: str) -> bool:
         """The chart's CRDs (helm's own documents), the target namespace (createNamespace), and the
@@ -2284,7 +2287,7 @@ class HelmController:
         d = os.path.join("/var/log/pods", f"{m['namespace']}_{m['name']}_{m['uid']}", "helm")
         os.makedirs(d, exist_ok=True)
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f000Z")
-        write_file(os.path.join(d, f"{restarts}.log"), "".join(f"{stamp} stderr F {line}\n" for line in log.splitlines()))
+        write_file(os.path.join(d, f"{restarts}.log"), "".join(f"{stamp} stderr F {line}\n" for line in log.splitlines()), 0o640)
 
     def pod_ran(self, pod: dict[str, Any], job: dict[str, Any], restarts: int, ok: bool, started: str) -> None:
         now = now_rfc3339()
@@ -2387,13 +2390,6 @@ def helm_backoff(failures: int) -> int:
     """The kubelet's wait before restarting a container that failed `failures` times: at once
     after the first, then 10 s, doubling, at most 5 min (CrashLoopBackOff)."""
     return 0 if failures <= 1 else min(10 * 2 ** (failures - 2), 300)
-
-
-def helm_error(log: str) -> str:
-    """helm's own message: from its last "Error: ..." line to the end (schema errors span lines)."""
-    lines = log.strip().splitlines()
-    at = max((i for i, line in enumerate(lines) if line.startswith("Error:")), default=max(len(lines) - 1, 0))
-    return " ".join(line.strip() for line in lines[at:]) or "helm failed"
 
 
 def load_yaml(doc: str) -> dict[str, Any] | None:
