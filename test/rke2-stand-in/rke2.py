@@ -1896,6 +1896,7 @@ class HelmController:
                 if self.errors.get(name) != str(e):  # once per distinct error, not every pass
                     warn(f"error syncing 'kube-system/{name}': handler helm-controller-chart-registration: {e}, requeuing")
                 self.errors[name] = str(e)
+        self.finish_deleted_pods()
         for job in job_by_name.values():
             chart = (job["metadata"].get("labels") or {}).get(HELM_CHART_LABEL, "")
             if job["metadata"]["name"] == f"helm-install-{chart}" and chart not in names and not job["metadata"].get("deletionTimestamp"):
@@ -2094,7 +2095,20 @@ class HelmController:
         sel = urllib.parse.quote(f"job-name={job_name}")
         _, pods = self.call("GET", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods?labelSelector={sel}")
         for p in pods.get("items", []):
-            self.call("DELETE", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods/{p['metadata']['name']}", ok=(404,))
+            self.remove_pod(p["metadata"]["name"])
+
+    def remove_pod(self, name: str) -> None:
+        """Deleted at once: as the kubelet, the stand-in confirms a Pod's deletion (grace period 0)
+        once its container is gone, and it has none that runs."""
+        self.call("DELETE", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods/{name}?gracePeriodSeconds=0", ok=(404,))
+
+    def finish_deleted_pods(self) -> None:
+        """Job Pods someone deleted (a drain, kubectl) would wait for a kubelet for ever otherwise."""
+        sel = urllib.parse.quote(HELM_CHART_LABEL)
+        _, pods = self.call("GET", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods?labelSelector={sel}")
+        for p in pods.get("items", []):
+            if p["metadata"].get("deletionTimestamp"):
+                self.remove_pod(p["metadata"]["name"])
 
     def create_pod(self, chart: dict[str, Any], job: dict[str, Any]) -> dict[str, Any]:
         name, uid = job["metadata"]["name"], job["metadata"]["uid"]
@@ -2345,7 +2359,7 @@ class HelmController:
             new.update({"succeeded": 1, "completionTime": now, "conditions": [
                 {"type": "Complete", "status": "True", "lastProbeTime": now, "lastTransitionTime": now}]})
         elif state == "Failed":
-            self.call("DELETE", f"/api/v1/namespaces/{HELM_NAMESPACE}/pods/{pod['metadata']['name']}", ok=(404,))
+            self.remove_pod(pod["metadata"]["name"])
             new.update({"failed": 1, "conditions": [
                 {"type": "Failed", "status": "True", "reason": "BackoffLimitExceeded",
                  "message": "Job has reached the specified backoff limit", "lastProbeTime": now, "lastTransitionTime": now}]})
