@@ -87,7 +87,9 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
   const runId = opts.runId ?? newRunId();
   const dryRun = opts.dryRun ?? false;
   const emit = (e: RunEvent): void => {
-    for (const l of opts.listeners) l(e);
+    // Redacted at the source, before any listener encodes it: every reporter and the journal.
+    const shown = opts.redactor.redactValue(e);
+    for (const l of opts.listeners) l(shown);
   };
   const phases = opts.playbook.phases.filter(
     (p) => (!opts.only || opts.only.includes(p.name)) && !opts.skip?.includes(p.name),
