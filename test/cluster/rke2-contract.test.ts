@@ -144,6 +144,10 @@ describe('RKE2 stand-in contract', () => {
   });
 
   it('serves only gRPC on 2379 and the HTTP gateway on 127.0.0.1:2382 (metrics on 2381)', async () => {
+    // etcd is up once its gateway answers; only then is 2379's answer meaningful.
+    await waitFor('the etcd gateway', 60, async () =>
+      (await etcdCurl(2382, '/v3/cluster/member/list')).code === '200' ? true : undefined,
+    );
     const grpcOnly = await etcdCurl(2379, '/v3/cluster/member/list');
     expect(grpcOnly.code).toBe('415');
     expect(grpcOnly.body).not.toContain('members');
@@ -229,5 +233,28 @@ describe('RKE2 stand-in contract', () => {
       return m.length === 1 ? m : undefined;
     });
     expect(after[0]?.name).toMatch(/^spare-1-/);
+  });
+
+  it('refuses a rejoin under a node name that still has a member: duplicate node name found', async () => {
+    await install(JOINER, config(JOINER, `https://${addr(FOUNDER)}:9345`), true);
+    await waitFor('the joiner a voter again', 120, async () =>
+      condition(await node(JOINER), 'EtcdIsVoter')?.status === 'True' ? true : undefined,
+    );
+    // The host loses its etcd data (a reinstall) while its member is still in the cluster.
+    await onHost(
+      addr(JOINER),
+      'systemctl stop rke2-server; /usr/local/bin/rke2-killall.sh >/dev/null 2>&1; ' +
+        'rm -rf /var/lib/rancher/rke2/server/db; systemctl start --no-block rke2-server',
+    );
+    const line = await waitFor('the fatal line', 90, async () => {
+      const out = await onHost(
+        addr(JOINER),
+        'journalctl -u rke2-server --no-pager -o cat | grep "duplicate node name" | tail -n1',
+      );
+      return out.trim() || undefined;
+    });
+    expect(line).toContain(
+      'level=fatal msg="etcd cluster join failed: duplicate node name found, please use a unique name for this node"',
+    );
   });
 });
