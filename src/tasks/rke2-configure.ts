@@ -48,8 +48,9 @@ function configFile(ctx: TaskContext, token: string): DesiredFile {
 /**
  * The token this node's config must hold: the founder keeps the inventory's; a joiner gets the
  * secure token pinned to the cluster CA, its hash read from the servers' token files. When no
- * server had one at the start of the run (the cluster is founded in this run), a config already
- * pinned with these credentials stands; otherwise the hash is read when the change applies.
+ * server's was read at the start of the run (the cluster is founded in this run, or the run does
+ * not reach a server, as add-node), a config already pinned with these credentials stands;
+ * otherwise the hash is read from the cluster when the change applies.
  */
 function desiredToken(ctx: TaskContext): string | undefined {
   const token = inventoryToken(ctx);
@@ -67,7 +68,7 @@ export function rke2ConfigChange(ctx: TaskContext): Change | undefined {
   const token = desiredToken(ctx);
   if (token !== undefined) return fileChange(configFile(ctx, token), current);
   return {
-    summary: `${current ? 'update' : 'create'} ${RKE2_CONFIG} (mode 0600), the join token pinned to the CA of the cluster founded in this run`,
+    summary: `${current ? 'update' : 'create'} ${RKE2_CONFIG} (mode 0600), the join token pinned to the CA the cluster serves (no server's token file was read at the start of the run)`,
     diff: '(content not shown: the file holds secrets)',
     apply: async (t) => {
       const pinned = secureToken(await caHashFromCluster(ctx), inventoryToken(ctx));

@@ -117,7 +117,7 @@ describe('the join token', () => {
     const ctx = ctxFor('cp-2', fresh(), fresh(), cluster);
     const plan = rke2Config.plan(ctx);
     expect(plan.map((c) => c.summary)).toEqual([
-      `create ${CONFIG} (mode 0600), the join token pinned to the CA of the cluster founded in this run`,
+      `create ${CONFIG} (mode 0600), the join token pinned to the CA the cluster serves (no server's token file was read at the start of the run)`,
     ]);
     const { token, text } = await written('cp-2', ctx);
     expect(token).toBe(`K10${HASH}::server:${TOKEN}`);

@@ -50,7 +50,7 @@ export function secureToken(caHash: string, token: string): string {
 
 /**
  * The cluster CA's hash as the servers' token files hold it, from the facts of the run's start;
- * undefined when no server has one yet (the cluster is founded in this run). Refuses token files
+ * undefined when none was read (the cluster is founded in this run, or no server is in it). Refuses token files
  * of other credentials than `cluster.token`, and servers of two different CAs (two clusters).
  */
 export function clusterCaHash(
@@ -85,9 +85,10 @@ export function pinnedHashOf(configToken: unknown, token: string): string | unde
 }
 
 /**
- * The CA hash of a cluster that was founded in this run, when a joiner's config is written: the
- * founder's kubeconfig embeds its server CA as stored on disk, which is what a self-signed
- * cluster's token hashes (k3s docs cli/token.md). The next run reads the token file instead.
+ * The CA hash when no token file was read at the start of the run, taken when a joiner's config
+ * is written: a server's kubeconfig embeds its server CA as stored on disk, which is what a
+ * self-signed cluster's token hashes (k3s docs cli/token.md). A run that reaches a server reads
+ * the token file instead, and corrects the config if the two ever differ.
  */
 export async function caHashFromCluster(ctx: Pick<TaskContext, 'cluster'>): Promise<string> {
   const kc: KubeConfig = await ctx.cluster.kubeConfig();
