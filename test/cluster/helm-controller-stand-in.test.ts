@@ -302,6 +302,7 @@ describe('the RKE2 stand-in helm-controller on the lab cluster', () => {
     const podSpec = job.spec.template.spec;
     expect(podSpec.restartPolicy).toBe('OnFailure');
     expect(podSpec.containers[0]?.name).toBe('helm');
+    expect(podSpec.containers[0]?.image).toBe('rancher/klipper-helm:v0.13.3-build20260727');
     const env = Object.fromEntries((podSpec.containers[0]?.env ?? []).map((e) => [e.name, e.value]));
     expect(env).toMatchObject({ NAME: name, VERSION: METALLB.version, REPO: METALLB.repo });
     const pod = await firstPod(`helm-install-${name}`);

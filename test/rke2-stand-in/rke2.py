@@ -1732,7 +1732,8 @@ HELM_LEASE = "rke2-helm-controller-stand-in"
 HELM_LEASE_SECONDS = 15
 HELM_SYNC_SECONDS = 2
 HELM_FIELD_MANAGER = "helm-controller"
-HELM_JOB_IMAGE = "rancher/klipper-helm:v0.9.4-build20250113"
+# rke2 scripts/version.sh KLIPPERHELM_VERSION at v1.35.7+rke2r1 (helm v4.1.4 inside).
+HELM_JOB_IMAGE = "rancher/klipper-helm:v0.13.3-build20260727"
 HELM_MANAGED_BY = "helmcharts.cattle.io/managed-by"
 HELM_CHART_LABEL = "helmcharts.helm.cattle.io/chart"
 HELM_CONFIG_HASH = "helmcharts.helm.cattle.io/configHash"
