@@ -59,6 +59,15 @@ describe('before removing a server', () => {
     );
   });
 
+  it('refuses a replacement that still has an etcd member of its own', async () => {
+    const c = setup();
+    await expect(
+      checkRemoval({ ...c, newHost: { ...c.newHost, name: 'cp-2', address: '10.0.0.12' } }),
+    ).rejects.toThrow(
+      'refusing to replace cp-3 with cp-2: cp-2 already has etcd member cp-2-1a2b3c4d; it is still in the cluster: remove it first (rigger remove-node inv.yaml cp-2)',
+    );
+  });
+
   it('refuses a replacement with other roles', async () => {
     const c = setup();
     await expect(checkRemoval({ ...c, newHost: { ...c.newHost, roles: ['worker'] } })).rejects.toThrow(

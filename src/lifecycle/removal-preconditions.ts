@@ -7,7 +7,7 @@ import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { ConfigError, RunError } from '../core/errors.ts';
 import type { Transport } from '../hosts/transport.ts';
 import type { Host } from '../inventory/types.generated.ts';
-import { etcdMemberHealth, type EtcdServer } from '../tasks/rke2-etcd-health.ts';
+import { etcdMemberHealth, isMemberOf, type EtcdServer } from '../tasks/rke2-etcd-health.ts';
 import { memberOfNode } from './node-deletion.ts';
 
 const ROLE_LABEL = 'node-role.kubernetes.io/control-plane';
@@ -43,6 +43,12 @@ export async function checkRemoval(c: RemovalCheck): Promise<string | undefined>
   if (c.role !== 'server') return undefined;
   const members = await etcdMemberHealth(c.peer, c.servers);
   const own = memberOfNode(members, { node: oldName, address: old.address, etcdName: c.etcdName });
+  const stale = newHost && members.find((m) => isMemberOf(m, newHost));
+  if (stale)
+    throw new RunError(
+      `refusing to replace ${oldName} with ${newHost.name}: ${newHost.name} already has etcd member ${stale.name || stale.id}; ` +
+        `it is still in the cluster: remove it first (rigger remove-node ${file} ${newHost.name})`,
+    );
   const rest = members.filter((m) => m !== own);
   const sick = rest.filter((m) => !m.healthy);
   if (sick.length)
