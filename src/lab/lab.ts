@@ -32,6 +32,8 @@ import { findMachine, stopMachine } from './machine.ts';
 import { mountsUnder, removeTree } from './mounts.ts';
 import { ensureProxy, findProxy, stopProxy } from './package-proxy.ts';
 import { ensureChartMirror, findChartMirror, stopChartMirror } from './chart-mirror-process.ts';
+import { LAB_CHARTS_DIR } from './chart-mirror.ts';
+import { isChartRepository, prepareSiteCharts } from './site-charts.ts';
 import { LAB_RKE2_BUILD_SCRIPT, labPaths, hostDirOf, hostLogOf, type LabPaths } from './paths.ts';
 import { ensurePrerequisites, which } from './prerequisites.ts';
 import { probe, type LabSshConfig } from './readiness.ts';
@@ -93,7 +95,7 @@ export async function labUp(opts: LabOptions): Promise<LabState> {
     previous?.registrationProxyPid,
     log,
   );
-  await ensureChartMirror(paths, log);
+  await ensureChartMirror(paths, log, await siteCharts(paths, log));
 
   const state: StoredLabState = {
     bridge: LAB_BRIDGE,
@@ -303,3 +305,19 @@ export async function startLabHost(opts: LabOptions, name: string): Promise<void
 
 /** The base image directory a fresh lab would use now (for diagnostics and tests). */
 export { baseImageDir };
+
+/**
+ * The folder the chart mirror serves: the real repository as a site mirrors it (charts whose
+ * schema reaches the internet vendored for offline use), or the real one's path when it is absent.
+ */
+async function siteCharts(paths: LabPaths, log: (line: string) => void): Promise<string> {
+  if (!isChartRepository(LAB_CHARTS_DIR)) return LAB_CHARTS_DIR;
+  const dest = join(paths.stateDir, 'charts');
+  const vendored = await prepareSiteCharts(LAB_CHARTS_DIR, dest);
+  if (vendored !== 'current')
+    for (const v of vendored)
+      log(
+        `lab: chart mirror: ${v.file} vendored for offline use (${v.relaxed.length} remote schema $refs relaxed)`,
+      );
+  return dest;
+}
