@@ -434,7 +434,9 @@ describe('the RKE2 stand-in helm-controller on the lab cluster', () => {
 
   it("F5's nginx-ingress chart fails on its internet-hosted values schema, as on an air-gapped RKE2 (klipper-helm passes no --skip-schema-validation)", async () => {
     const name = `${PREFIX}nginx`;
-    await applyChart(name, { repo: LAB_CHART_MIRROR_URL, chart: 'nginx-ingress', version: '2.6.4' });
+    // The chart as F5 publishes it (the lab's mirror serves a copy vendored for offline use).
+    const tgz = readFileSync(join(LAB_CHARTS_DIR, 'nginx-ingress-2.6.4.tgz')).toString('base64');
+    await applyChart(name, { chartContent: tgz });
     const pod = await until(
       'the first attempt failed',
       () => firstPod(`helm-install-${name}`),
