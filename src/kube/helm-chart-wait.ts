@@ -83,11 +83,63 @@ export async function chartState(
       seen: `job ${jobName} failed: ${jobFailed.message ?? jobFailed.reason ?? ''}`,
     };
   if ((s.succeeded ?? 0) > 0) return { ...withUid, state: 'succeeded', seen: `job ${jobName} succeeded` };
+  const failing = await failingAttempts(api, chart.namespace, jobName);
+  if (failing) return { ...withUid, state: 'failed', seen: failing };
   return {
     ...withUid,
     state: 'running',
     seen: `job ${jobName}: ${s.active ?? 0} active, ${s.failed ?? 0} failed attempt(s)`,
   };
+}
+
+type PodLive = KubernetesObject & {
+  status?: {
+    containerStatuses?: {
+      name: string;
+      restartCount?: number;
+      state?: { waiting?: { reason?: string } };
+      lastState?: { terminated?: { exitCode?: number; reason?: string } };
+    }[];
+  };
+};
+
+/** Attempts of the same install that failed before rigger calls it failing: the first retry is at once. */
+const FAILED_ATTEMPTS = 2;
+
+/**
+ * The helm-controller's Job retries a failing install up to its backoffLimit (1000) in the same
+ * Pod, so the Job's Failed condition comes only after days. A Pod whose helm container already
+ * failed twice is a failing install now: said with what the kubelet shows and where helm's own
+ * message is (the container's log).
+ */
+async function failingAttempts(
+  api: KubernetesObjectApi,
+  namespace: string,
+  job: string,
+): Promise<string | undefined> {
+  const pods = await api.list<PodLive>(
+    'v1',
+    'Pod',
+    namespace,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    `job-name=${job}`,
+  );
+  for (const pod of pods.items) {
+    for (const c of pod.status?.containerStatuses ?? []) {
+      const last = c.lastState?.terminated;
+      if ((c.restartCount ?? 0) < FAILED_ATTEMPTS - 1 || !last || last.exitCode === 0) continue;
+      const name = pod.metadata?.name ?? '?';
+      return (
+        `job ${job} is failing: pod ${name} container ${c.name} exited ${last.exitCode ?? '?'} ` +
+        `(${c.state?.waiting?.reason ?? last.reason ?? 'Error'}, ${(c.restartCount ?? 0) + 1} attempts); ` +
+        `helm's message: kubectl -n ${namespace} logs ${name} -c ${c.name} --previous`
+      );
+    }
+  }
+  return undefined;
 }
 
 /**
