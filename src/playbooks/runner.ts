@@ -213,11 +213,22 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
       );
     }
 
+    // A run that can no longer prove it holds a host's lock stops there before its next change.
+    const beat = async (r: HostRun): Promise<void> => {
+      const seen = await r.transport
+        ?.exec(heartbeatScript(runId))
+        .then((x) => (x.code === 0 ? undefined : x.stdout.trim() || x.stderr.trim() || `exit ${x.code}`))
+        // A connection that failed fails the host's next step by itself, with its own error.
+        .catch(() => undefined);
+      if (seen === undefined || r.stopped) return;
+      r.stopped = `lost its run lock (${seen}); stopped before its next change`;
+      emit({ type: 'host', host: r.host.name, level: 'error', message: r.stopped });
+    };
+
     if (!dryRun) {
       heartbeat = setInterval(
         () => {
-          for (const r of runs.values())
-            if (r.locked) void r.transport?.exec(heartbeatScript(runId)).catch(() => undefined);
+          for (const r of runs.values()) if (r.locked && !r.stopped) void beat(r);
         },
         (opts.heartbeatSeconds ?? 20) * 1000,
       );
