@@ -83,7 +83,7 @@ export async function chartState(
       seen: `job ${jobName} failed: ${jobFailed.message ?? jobFailed.reason ?? ''}`,
     };
   if ((s.succeeded ?? 0) > 0) return { ...withUid, state: 'succeeded', seen: `job ${jobName} succeeded` };
-  const failing = await failingAttempts(api, chart.namespace, jobName);
+  const failing = uid ? await failingAttempts(api, chart.namespace, jobName, uid) : undefined;
   if (failing) return { ...withUid, state: 'failed', seen: failing };
   return {
     ...withUid,
@@ -116,7 +116,9 @@ async function failingAttempts(
   api: KubernetesObjectApi,
   namespace: string,
   job: string,
+  jobUid: string,
 ): Promise<string | undefined> {
+  // The Job controller labels its Pods with the Job's uid: a replaced Job's Pods are not this one's.
   const pods = await api.list<PodLive>(
     'v1',
     'Pod',
@@ -125,7 +127,7 @@ async function failingAttempts(
     undefined,
     undefined,
     undefined,
-    `job-name=${job}`,
+    `controller-uid=${jobUid}`,
   );
   for (const pod of pods.items) {
     for (const c of pod.status?.containerStatuses ?? []) {

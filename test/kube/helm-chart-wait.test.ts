@@ -15,6 +15,7 @@ const NS = 'kube-system';
 let kube: KubeApi;
 let api: KubernetesObjectApi;
 let core: CoreV1Api;
+let jobUid = '';
 
 async function installHelmChartCrds(): Promise<void> {
   const docs = parseAllDocuments(
@@ -36,7 +37,7 @@ async function failingPod(restartCount: number): Promise<void> {
   await core.createNamespacedPod({
     namespace: NS,
     body: {
-      metadata: { name, labels: { 'job-name': 'helm-install-demo' } },
+      metadata: { name, labels: { 'job-name': 'helm-install-demo', 'controller-uid': jobUid } },
       spec: {
         serviceAccountName: 'helm-demo',
         automountServiceAccountToken: false,
@@ -78,7 +79,7 @@ describe("a chart's failing install, seen from its Job's Pods", () => {
       metadata: { name: 'demo', namespace: NS },
       spec: { chart: 'demo', repo: 'http://charts.invalid' },
     } as KubernetesObject);
-    await api.create({
+    const job = await api.create({
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: { name: 'helm-install-demo', namespace: NS },
@@ -89,11 +90,20 @@ describe("a chart's failing install, seen from its Job's Pods", () => {
         },
       },
     } as KubernetesObject);
+    jobUid = job.metadata?.uid ?? '';
   }, 600_000);
   afterAll(async () => kube.stop());
 
   it('is still running after the first failed attempt (the Job retries at once)', async () => {
     await failingPod(0);
+    expect((await chartState(api, { name: 'demo', namespace: NS })).state).toBe('running');
+  });
+
+  it('ignores the Pods of a Job that was replaced (another uid)', async () => {
+    const saved = jobUid;
+    jobUid = 'not-this-job';
+    await failingPod(5);
+    jobUid = saved;
     expect((await chartState(api, { name: 'demo', namespace: NS })).state).toBe('running');
   });
 
