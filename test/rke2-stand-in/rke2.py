@@ -1072,8 +1072,9 @@ def cilium_daemonset(kube: Kube, stop: threading.Event) -> None:
             have = {p["spec"].get("nodeName") for p in pods.get("items", [])}
             kube.request("POST", "/api/v1/namespaces/kube-system/serviceaccounts",
                          {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "cilium", "namespace": "kube-system"}})
+            ds = cilium_daemonset_object(kube)
             for node in sorted(names - have):
-                pod = cilium_pod(node)
+                pod = cilium_pod(node, ds)
                 code, resp = kube.request("POST", "/api/v1/namespaces/kube-system/pods", pod)
                 if code < 300:
                     info(f"Created pod kube-system/{pod['metadata']['name']} on {node} (stand-in cilium DaemonSet)")
@@ -1086,11 +1087,30 @@ def cilium_daemonset(kube: Kube, stop: threading.Event) -> None:
             warn(f"stand-in cilium DaemonSet: {e}")
 
 
-def cilium_pod(node: str) -> dict[str, Any]:
+def cilium_daemonset_object(kube: Kube) -> dict[str, Any]:
+    """The DaemonSet kube-system/cilium the rke2-cilium chart renders (its name and selector), created
+    once: its Pods carry it as their controlling owner, as the DaemonSet controller sets it
+    (kubernetes pkg/controller/daemon, `NewControllerRef`), which is how drains recognise them."""
+    body = {"apiVersion": "apps/v1", "kind": "DaemonSet",
+            "metadata": {"name": "cilium", "namespace": "kube-system", "labels": {"k8s-app": "cilium"}},
+            "spec": {"selector": {"matchLabels": {"k8s-app": "cilium"}},
+                     "template": {"metadata": {"labels": {"k8s-app": "cilium"}},
+                                  "spec": {"containers": [{"name": "cilium-agent", "image": CILIUM_IMAGE}]}}}}
+    code, ds = kube.request("POST", "/apis/apps/v1/namespaces/kube-system/daemonsets", body)
+    if code == 409:
+        code, ds = kube.request("GET", "/apis/apps/v1/namespaces/kube-system/daemonsets/cilium")
+    if code >= 300:
+        raise HttpError(f"cilium DaemonSet: {code} {_kmsg(ds)}", code)
+    return ds
+
+
+def cilium_pod(node: str, ds: dict[str, Any]) -> dict[str, Any]:
     # One name per node, so that servers racing each other create it once (409 for the others).
     suffix = "".join("bcdfghjklmnpqrstvwxz2456789"[b % 27] for b in hashlib.sha256(node.encode()).digest()[:5])
+    owner = {"apiVersion": "apps/v1", "kind": "DaemonSet", "name": "cilium", "uid": ds["metadata"]["uid"],
+             "controller": True, "blockOwnerDeletion": True}
     return {"apiVersion": "v1", "kind": "Pod",
-            "metadata": {"name": f"cilium-{suffix}", "namespace": "kube-system",
+            "metadata": {"name": f"cilium-{suffix}", "namespace": "kube-system", "ownerReferences": [owner],
                          "labels": {"k8s-app": "cilium", "app.kubernetes.io/name": "cilium-agent"}},
             "spec": {"nodeName": node, "serviceAccountName": "cilium", "automountServiceAccountToken": False,
                      "hostNetwork": True, "tolerations": [{"operator": "Exists"}],
