@@ -1,116 +1,336 @@
-import { KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+/**
+ * How rigger plans, applies and checks its cluster objects, through the commands operators run
+ * (`rigger plan|provision --only addons --kubeconfig`, `rigger drift --kubeconfig`) against a real
+ * kube-apiserver (test/support/kube-api.ts). In production each add-on is a cluster task
+ * (src/tasks/addon-task.ts): its plan is a server-side apply dry run of every rendered object
+ * (objectDrift, src/kube/drift.ts) plus a list of the objects carrying its label that it no longer
+ * renders; its apply is a forced server-side apply under the field manager `rigger` (applyObject,
+ * src/kube/apply.ts); the engine then plans again (src/playbooks/cluster-phase.ts).
+ *
+ * Cilium is the add-on used (test/kube/fixtures/cilium-api.yaml): its one object, the
+ * HelmChartConfig kube-system/rke2-cilium, needs no chart install Job, and nothing on a bare
+ * kube-apiserver (no helm-controller, no nodes) would ever run one.
+ */
+import {
+  CoreV1Api,
+  KubernetesObjectApi,
+  PatchStrategy,
+  type KubernetesObject,
+  type V1ManagedFieldsEntry,
+} from '@kubernetes/client-node';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyObjects } from '../../src/kube/apply.ts';
-import { objectDrift } from '../../src/kube/drift.ts';
+import { parse, parseAllDocuments, stringify } from 'yaml';
+import { runCli } from '../../src/cli/testing.ts';
 import { startKubeApi, type KubeApi } from '../support/kube-api.ts';
 
-const ns: KubernetesObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'rigger-test' } };
-const pool = (addresses: string[]): KubernetesObject =>
-  ({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'pool-public', namespace: 'rigger-test' },
-    data: { addresses: addresses.join(',') },
-  }) as KubernetesObject;
-const crd: KubernetesObject = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'widgets.test.rigger.dev' },
-  spec: {
-    group: 'test.rigger.dev',
-    names: { kind: 'Widget', plural: 'widgets', singular: 'widget' },
-    scope: 'Namespaced',
-    versions: [
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const ENV = { RIGGER_TEST_TOKEN: 'apply-drift-token' };
+const REF = 'HelmChartConfig/kube-system/rke2-cilium';
+const CONFIG = {
+  apiVersion: 'helm.cattle.io/v1',
+  kind: 'HelmChartConfig',
+  metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
+};
+
+type Live = KubernetesObject & { spec?: { valuesContent?: string } };
+interface TaskResult {
+  host: string;
+  task: string;
+  status: string;
+  message?: string;
+  changes: { summary: string; deferred?: boolean }[];
+}
+interface DriftReport {
+  drift: boolean;
+  hosts: unknown[];
+  objects: {
+    ref: string;
+    addon: string;
+    kind: string;
+    fields: { path: string; live?: unknown; declared?: unknown; manager?: string }[];
+  }[];
+}
+
+/** The parts of the fixture inventory the tests edit. */
+interface FixtureInventory {
+  addons: { cilium: { enabled: boolean; values: { operator: { replicas: number } } } };
+}
+
+let kube: KubeApi;
+let api: KubernetesObjectApi;
+let dir: string;
+
+/** The fixture inventory, edited, written next to its known_hosts in the test's directory. */
+function inventory(name: string, edit: (inv: FixtureInventory) => void = () => undefined): string {
+  const inv = parse(readFileSync(join(FIXTURES, 'cilium-api.yaml'), 'utf8')) as FixtureInventory;
+  edit(inv);
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(file, stringify(inv));
+  return file;
+}
+
+const rigger = (args: string[]) => runCli(args, { cwd: dir, env: ENV });
+
+/** `rigger provision|plan --only addons --output json`: the cilium task's result, and the exit code. */
+async function addons(command: 'provision' | 'plan', inv: string, ...more: string[]) {
+  const r = await rigger([
+    command,
+    inv,
+    '--only',
+    'addons',
+    '--kubeconfig',
+    kube.kubeconfigPath,
+    '--output',
+    'json',
+    ...more,
+  ]);
+  const results = r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { type: string; result?: TaskResult })
+    .flatMap((e) => (e.type === 'task' && e.result ? [e.result] : []));
+  return { code: r.code, stderr: r.stderr, cilium: results.find((t) => t.task === 'cilium') };
+}
+
+/** `rigger drift --only cluster --json`: the report, and the exit code (0 none, 1 drift). */
+async function drift(inv: string): Promise<{ code: number; report: DriftReport }> {
+  const r = await rigger(['drift', inv, '--only', 'cluster', '--kubeconfig', kube.kubeconfigPath, '--json']);
+  expect(r.code, r.stderr).toBeLessThan(2);
+  return { code: r.code, report: JSON.parse(r.stdout) as DriftReport };
+}
+
+async function live(): Promise<Live | undefined> {
+  try {
+    return await api.read<Live>(CONFIG);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `rigger manifests` prints for the inventory: the object rigger declares. */
+async function declared(inv: string): Promise<Live> {
+  const r = await rigger(['manifests', inv]);
+  expect(r.code, r.stderr).toBe(0);
+  const objects = parseAllDocuments(r.stdout).map((d) => d.toJS() as Live);
+  const o = objects.find((x) => x.kind === 'HelmChartConfig');
+  if (!o) throw new Error(`rigger manifests printed no HelmChartConfig:\n${r.stdout}`);
+  return o;
+}
+
+/** The helm.cattle.io CRDs as RKE2 installs them on every cluster; established before use. */
+async function installHelmControllerCrds(): Promise<void> {
+  const text = readFileSync(join(ROOT, 'manifests/helm-controller/crds.yaml'), 'utf8');
+  for (const doc of parseAllDocuments(text)) {
+    const crd = doc.toJS() as KubernetesObject;
+    await api.patch(crd, undefined, undefined, 'rke2', true, PatchStrategy.ServerSideApply);
+  }
+  const deadline = Date.now() + 60_000;
+  for (const kind of ['HelmChart', 'HelmChartConfig']) {
+    for (;;) {
+      try {
+        await api.list('helm.cattle.io/v1', kind);
+        break;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+}
+
+/**
+ * The inventory host's Node, Ready, as its kubelet would register it: no kubelet runs here, and
+ * drift also checks the cluster's Nodes (src/tasks/nodes-task.ts). Nothing marks it NotReady
+ * later: no controller-manager runs either.
+ */
+async function registerNode(name: string): Promise<void> {
+  const core = kube.kubeConfig().makeApiClient(CoreV1Api);
+  const node = await core.createNode({ body: { metadata: { name } } });
+  const now = new Date();
+  node.status = {
+    conditions: [
       {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } },
-          },
-        },
+        type: 'Ready',
+        status: 'True',
+        reason: 'KubeletReady',
+        lastHeartbeatTime: now,
+        lastTransitionTime: now,
       },
     ],
-  },
-} as KubernetesObject;
-const widget = {
-  apiVersion: 'test.rigger.dev/v1',
-  kind: 'Widget',
-  metadata: { name: 'w', namespace: 'rigger-test' },
-  spec: { size: 3 },
-} as KubernetesObject;
+  };
+  await core.replaceNodeStatus({ name, body: node });
+}
 
-describe('apply and drift against a real kube-apiserver', () => {
-  let kube: KubeApi;
-  let api: KubernetesObjectApi;
+beforeAll(async () => {
+  kube = await startKubeApi();
+  api = KubernetesObjectApi.makeApiClient(kube.kubeConfig());
+  dir = mkdtempSync(join(tmpdir(), 'rigger-apply-drift-'));
+  copyFileSync(join(FIXTURES, 'known_hosts'), join(dir, 'known_hosts'));
+  await installHelmControllerCrds();
+  await registerNode('cp-1');
+});
 
-  beforeAll(async () => {
-    kube = await startKubeApi();
-    api = KubernetesObjectApi.makeApiClient(kube.kubeConfig());
-  });
-  afterAll(async () => {
-    await kube.stop();
-  });
+afterAll(async () => {
+  await kube.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-  it('creates objects in order (namespace, CRD, then a custom object of it) and a second apply changes nothing', async () => {
-    // Given in the "wrong" order on purpose: the custom object first.
-    const first = await applyObjects(api, [widget, pool(['10.0.0.1-10.0.0.9']), crd, ns]);
-    expect(first.map((r) => `${r.ref} ${r.action}`)).toEqual([
-      'Namespace/rigger-test created',
-      'CustomResourceDefinition/widgets.test.rigger.dev created',
-      'Widget/rigger-test/w created',
-      'ConfigMap/rigger-test/pool-public created',
-    ]);
-    const second = await applyObjects(api, [widget, pool(['10.0.0.1-10.0.0.9']), crd, ns]);
-    // Kubernetes 1.20 (the lab's server) records no managed fields when an apply creates a
-    // Namespace; the next apply adopts the object ("before-first-apply") and bumps its version
-    // once. Current releases record rigger/Apply at creation. Everything else is unchanged.
-    expect(second.filter((r) => r.action !== 'unchanged').map((r) => r.ref)).toEqual([
-      'Namespace/rigger-test',
-    ]);
-    const third = await applyObjects(api, [widget, pool(['10.0.0.1-10.0.0.9']), crd, ns]);
-    expect(third.filter((r) => r.action !== 'unchanged')).toEqual([]);
+describe('rigger plans, applies and checks add-on objects against a real kube-apiserver', () => {
+  it('plans creating the HelmChartConfig and creates nothing', async () => {
+    const r = await addons('plan', inventory('base'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.cilium).toMatchObject({ status: 'changed', changes: [{ summary: `create ${REF}` }] });
+    expect(await live()).toBeUndefined();
   });
 
-  it('finds no drift right after apply', async () => {
-    for (const o of [ns, crd, widget, pool(['10.0.0.1-10.0.0.9'])])
-      expect(await objectDrift(api, o)).toBeUndefined();
-  });
-
-  it('names the field and the other manager when someone else edits a declared field', async () => {
-    const edited = pool(['10.0.0.1-10.0.0.200']);
-    await api.patch(edited, undefined, undefined, 'kubectl-edit', true, PatchStrategy.ServerSideApply);
-    const drift = await objectDrift(api, pool(['10.0.0.1-10.0.0.9']));
-    expect(drift).toEqual({
-      ref: 'ConfigMap/rigger-test/pool-public',
-      kind: 'conflict',
-      fields: [{ path: 'data.addresses', manager: 'kubectl-edit' }],
-    });
-    // Taking the field back is an explicit, forced apply.
-    expect((await applyObjects(api, [pool(['10.0.0.1-10.0.0.9'])], { force: true }))[0]?.action).toBe(
-      'configured',
+  it('provision server-side applies the object rigger manifests prints, under the field manager "rigger"', async () => {
+    const r = await addons('provision', inventory('base'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.cilium?.status).toBe('changed');
+    const o = await live();
+    const want = await declared(inventory('base'));
+    expect(o?.spec).toEqual(want.spec);
+    expect(o?.metadata?.labels).toMatchObject(want.metadata?.labels ?? {});
+    const managers = (o?.metadata?.managedFields ?? []).map(
+      (m: V1ManagedFieldsEntry) => `${m.manager}/${m.operation}`,
     );
-    expect(await objectDrift(api, pool(['10.0.0.1-10.0.0.9']))).toBeUndefined();
+    expect(managers).toEqual(['rigger/Apply']);
   });
 
-  it('reports a managed object that is gone', async () => {
-    await api.delete(widget);
-    expect(await objectDrift(api, widget)).toEqual({
-      ref: 'Widget/rigger-test/w',
-      kind: 'missing',
-      fields: [],
+  it('a second provision changes nothing (the same resourceVersion) and drift finds none', async () => {
+    const before = (await live())?.metadata?.resourceVersion;
+    const r = await addons('provision', inventory('base'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.cilium).toMatchObject({ status: 'ok', changes: [] });
+    expect((await live())?.metadata?.resourceVersion).toBe(before);
+    expect(await drift(inventory('base'))).toEqual({
+      code: 0,
+      report: { drift: false, hosts: [], objects: [] },
     });
   });
 
-  it('reports a changed declared field that no other manager owns', async () => {
-    await applyObjects(api, [pool(['10.0.0.1-10.0.0.9'])]);
-    const drift = await objectDrift(api, pool(['10.0.0.1-10.0.0.5']));
-    expect(drift).toEqual({
-      ref: 'ConfigMap/rigger-test/pool-public',
-      kind: 'changed',
-      fields: [{ path: 'data.addresses', live: '10.0.0.1-10.0.0.9', declared: '10.0.0.1-10.0.0.5' }],
+  it('a declared field another manager took is drift naming the field and the manager; provision takes it back', async () => {
+    const theirs = 'operator:\n  replicas: 5\n';
+    await api.patch(
+      { ...CONFIG, spec: { valuesContent: theirs } },
+      undefined,
+      undefined,
+      'kubectl-edit',
+      true,
+      PatchStrategy.ServerSideApply,
+    );
+    const d = await drift(inventory('base'));
+    expect(d.code).toBe(1);
+    expect(d.report.objects).toEqual([
+      expect.objectContaining({
+        ref: REF,
+        addon: 'cilium',
+        kind: 'conflict',
+        fields: [{ path: 'spec.valuesContent', manager: 'kubectl-edit' }],
+      }),
+    ]);
+
+    const r = await addons('provision', inventory('base'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.cilium?.changes.map((c) => c.summary)).toEqual([
+      `take back ${REF} from "kubectl-edit": spec.valuesContent`,
+    ]);
+    expect((await live())?.spec?.valuesContent).toBe((await declared(inventory('base'))).spec?.valuesContent);
+    expect((await drift(inventory('base'))).code).toBe(0);
+  });
+
+  it('an inventory change is drift of a field rigger owns, live -> declared, which provision applies', async () => {
+    const edited = inventory('one-operator', (inv) => (inv.addons.cilium.values.operator.replicas = 1));
+    const before = (await live())?.spec?.valuesContent;
+    const after = (await declared(edited)).spec?.valuesContent;
+    expect(after).not.toBe(before);
+    const d = await drift(edited);
+    expect(d.code).toBe(1);
+    expect(d.report.objects).toEqual([
+      expect.objectContaining({
+        ref: REF,
+        kind: 'changed',
+        fields: [{ path: 'spec.valuesContent', live: before, declared: after }],
+      }),
+    ]);
+    const r = await addons('provision', edited);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.cilium?.changes.map((c) => c.summary)).toEqual([`configure ${REF}: spec.valuesContent`]);
+    expect((await live())?.spec?.valuesContent).toBe(after);
+    expect((await drift(edited)).code).toBe(0);
+  });
+
+  it("an object with the add-on's label that it no longer renders is kept and warned about, and deleted with --prune", async () => {
+    const inv = inventory('one-operator', (i) => (i.addons.cilium.values.operator.replicas = 1));
+    // The `cilium` HelmChart an older rigger installed, with this add-on's label.
+    const old = {
+      apiVersion: 'helm.cattle.io/v1',
+      kind: 'HelmChart',
+      metadata: { name: 'cilium', namespace: 'kube-system', labels: { 'rigger.dev/addon': 'cilium' } },
+      spec: { chart: 'cilium', repo: 'https://helm.cilium.io', targetNamespace: 'kube-system' },
+    };
+    await api.create(old);
+    const d = await drift(inv);
+    expect(d.code).toBe(1);
+    expect(d.report.objects).toEqual([
+      expect.objectContaining({ ref: 'HelmChart/kube-system/cilium', kind: 'orphan' }),
+    ]);
+
+    const kept = await addons('provision', inv);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.cilium?.changes).toEqual([expect.objectContaining({ deferred: true })]);
+    expect((await api.read(old)).metadata?.name).toBe('cilium');
+
+    const pruned = await addons('provision', inv, '--prune');
+    expect(pruned.code, pruned.stderr).toBe(0);
+    expect(pruned.cilium?.changes.map((c) => c.summary)).toEqual([
+      'delete HelmChart/kube-system/cilium (no longer in the inventory)',
+    ]);
+    await expect(api.read(old)).rejects.toThrow();
+    expect((await drift(inv)).code).toBe(0);
+  });
+
+  it('a disabled add-on leaves its object in place, reported, until provision --prune deletes it', async () => {
+    const off = inventory('cilium-off', (i) => (i.addons.cilium.enabled = false));
+    const d = await drift(off);
+    expect(d.report.objects).toEqual([expect.objectContaining({ ref: REF, kind: 'orphan' })]);
+    expect((await addons('provision', off)).code).toBe(0);
+    expect(await live()).toBeDefined();
+    const pruned = await addons('provision', off, '--prune');
+    expect(pruned.code, pruned.stderr).toBe(0);
+    expect(await live()).toBeUndefined();
+    // Nothing of it left: the add-on is skipped, and there is no drift.
+    expect((await addons('plan', off)).cilium?.status).toBe('skipped');
+    expect((await drift(off)).code).toBe(0);
+  });
+
+  it('a kind the API server does not serve is drift, and provision fails naming it once addons.timeoutSeconds are up', async () => {
+    await api.delete({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'helmchartconfigs.helm.cattle.io' },
     });
+    const inv = inventory('base');
+    const deadline = Date.now() + 30_000;
+    let d = await drift(inv);
+    while (d.report.objects[0]?.kind !== 'unserved' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      d = await drift(inv);
+    }
+    expect(d.report.objects).toEqual([expect.objectContaining({ ref: REF, kind: 'unserved' })]);
+
+    const t0 = Date.now();
+    const r = await addons('provision', inv);
+    expect(r.code).not.toBe(0);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(10_000);
+    expect(r.cilium?.status).toBe('failed');
+    expect(r.cilium?.message).toMatch(
+      /HelmChartConfig \(helm\.cattle\.io\/v1\) is still not served after 1\d s/,
+    );
   });
 });
