@@ -7,7 +7,6 @@ import { connectSsh } from '../hosts/ssh-transport.ts';
 import { sshTargetFor } from '../hosts/ssh-target.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { resolveSecrets } from '../inventory/secrets.ts';
-import { Journal } from '../playbooks/journal.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
 import { newRunId, runPlaybook } from '../playbooks/runner.ts';
 import { supervisorAnswers } from '../kube/supervisor.ts';
@@ -118,14 +117,13 @@ export async function runPlaybookCommand(
     ? { listener: () => undefined, flush: () => Promise.resolve() }
     : await createReporter(chooseOutput(flags.output, io), io, flags.verbose);
   const runId = newRunId();
-  const journal = new Journal(join(io.cwd, '.rigger', 'runs'), runId, redactor);
   const summary = await runPlaybook({
     inventory,
     secrets,
     playbook,
     connect: (host) => connectSsh(sshTargetFor(inventory, host), { redactor }),
     redactor,
-    listeners: [reporter.listener, (e) => journal.record(e), ...(more.listeners ?? [])],
+    listeners: [reporter.listener, ...(more.listeners ?? [])],
     dryRun: flags.dryRun ?? false,
     ...(limit ? { limit } : {}),
     ...(flags.only ? { only: list(flags.only) } : {}),
@@ -134,7 +132,7 @@ export async function runPlaybookCommand(
     forceUnlock: flags.forceUnlock ?? false,
     lockOwner: { owner: `${userInfo().username}@${machineName()}`, command: commandName },
     runId,
-    journalPath: journal.path,
+    journalDir: join(io.cwd, '.rigger', 'runs'),
     artifacts,
     registrationAnswers: () => supervisorAnswers(inventory.cluster.registrationAddress),
     ...(cluster ? { cluster } : {}),
@@ -146,7 +144,7 @@ export async function runPlaybookCommand(
       `${commandName} failed on ${summary.hosts
         .filter((h) => h.failed)
         .map((h) => h.host)
-        .join(', ')}; see ${journal.path}`,
+        .join(', ')}; see ${summary.journal}`,
     );
   return summary;
 }

@@ -13,7 +13,6 @@ import { Redactor } from '../core/redact.ts';
 import { FakeHost } from '../hosts/fake-transport.ts';
 import { loadText, prodText } from '../inventory/testing.ts';
 import type { RunEvent, TaskResult } from '../playbooks/events.ts';
-import { Journal } from '../playbooks/journal.ts';
 import { runPlaybook } from '../playbooks/runner.ts';
 import type { Task } from '../tasks/task.ts';
 import { handleError } from './handle-error.ts';
@@ -61,7 +60,6 @@ async function runWith(dryRun: boolean, redactor: Redactor) {
     plainReporter(outs.plain.s, { verbose: true }),
     jsonReporter(outs.json.s),
   ];
-  const journal = new Journal(mkdtempSync(join(tmpdir(), 'rigger-journal-')), 'leak', redactor);
   const results: TaskResult[] = [];
   const cp1 = inventory.hosts[0].name;
   const host = new FakeHost(
@@ -73,7 +71,7 @@ async function runWith(dryRun: boolean, redactor: Redactor) {
       ['package-manager', 'dpkg'],
     ]),
   );
-  await runPlaybook({
+  const summary = await runPlaybook({
     inventory,
     playbook: {
       name: 'leak',
@@ -84,15 +82,14 @@ async function runWith(dryRun: boolean, redactor: Redactor) {
     redactor,
     listeners: [
       ...reporters.map((r) => r.listener),
-      (e: RunEvent) => journal.record(e),
       (e: RunEvent) => (e.type === 'task' ? results.push(e.result) : undefined),
     ],
     limit: [cp1],
     dryRun,
-    journalPath: journal.path,
+    journalDir: mkdtempSync(join(tmpdir(), 'rigger-journal-')),
   });
   await Promise.all(reporters.map((r) => r.flush()));
-  return { outs, journal: readFileSync(journal.path, 'utf8'), results };
+  return { outs, journal: readFileSync(summary.journal, 'utf8'), results };
 }
 
 describe('a secret with JSON and shell metacharacters', () => {

@@ -4,7 +4,8 @@ import { Redactor } from '../core/redact.ts';
 import type { RunEvent } from '../playbooks/events.ts';
 import { FakeEtcdCluster } from '../tasks/rke2-etcd-fake.ts';
 import { deleteNodeStep, etcdMemberStep, type NodeApi, type NodeDeletion } from './node-deletion.ts';
-import { runSteps } from './step.ts';
+import { runOperation } from '../engine/manager.ts';
+import { engineStep } from './step.ts';
 
 const FINALIZERS = ['wrangler.cattle.io/node', 'wrangler.cattle.io/managed-etcd-controller'];
 
@@ -81,16 +82,40 @@ function setup(controllerDelay: number | 'member', nodeGoneMs = 400) {
   return { etcd, nodes, d, log };
 }
 
+/** The two steps as the manager runs a removal: one target phase, no hosts, no locks. */
 async function run(d: NodeDeletion) {
   const events: RunEvent[] = [];
-  const ok = await runSteps([deleteNodeStep(d), etcdMemberStep(d)], {
-    host: d.node,
-    phase: 'remove',
-    dryRun: false,
-    redactor: new Redactor(),
-    emit: (e) => events.push(e),
-  });
-  return { ok, results: events.flatMap((e) => (e.type === 'task' ? [e.result] : [])) };
+  const summary = await runOperation(
+    {
+      name: 'remove-node',
+      hosts: [],
+      probes: () => [],
+      cluster: () => ({
+        node: () => Promise.resolve(undefined),
+        kubeConfig: () => Promise.reject(new Error('no cluster')),
+      }),
+      phases: [
+        {
+          kind: 'target',
+          name: 'remove',
+          target: d.node,
+          lease: false,
+          steps: () => [deleteNodeStep(d), etcdMemberStep(d)].map(engineStep),
+        },
+      ],
+    },
+    {
+      connect: () => Promise.reject(new Error('no hosts')),
+      redactor: new Redactor(),
+      listeners: [(e) => events.push(e)],
+      runId: 'test',
+      dryRun: false,
+      takeLocks: false,
+      lockOwner: { owner: 'test', command: 'remove-node' },
+      parallel: 1,
+    },
+  );
+  return { ok: !summary.failed, results: events.flatMap((e) => (e.type === 'task' ? [e.result] : [])) };
 }
 
 describe('deleting a server Node on RKE2', () => {

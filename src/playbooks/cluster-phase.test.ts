@@ -5,7 +5,8 @@ import { KubeconfigClusterLink } from '../kube/cluster-link.ts';
 import { loadText, prodText } from '../inventory/testing.ts';
 import type { ClusterChange, ClusterTask } from '../tasks/cluster-task.ts';
 import { TaskSkip } from '../tasks/task.ts';
-import { runClusterPhase } from './cluster-phase.ts';
+import { runOperation } from '../engine/manager.ts';
+import { clusterPhaseSpec } from './cluster-phase.ts';
 import type { RunEvent, TaskResult } from './events.ts';
 
 const kc = new KubeConfig();
@@ -50,24 +51,39 @@ function task(
   };
 }
 
+/** The phase as the manager runs it: no hosts, one cluster phase (no Lease: the test cluster is in memory). */
 async function run(tasks: ClusterTask[], dryRun = false) {
-  const results: TaskResult[] = [];
   const events: RunEvent[] = [];
   const redactor = new Redactor();
   redactor.add('s3cr3t-value');
-  const ok = await runClusterPhase(
-    { target: 'cluster', name: 'addons', tasks },
+  const base = {
+    inventory: loadText(prodText()).inventory,
+    secrets: new Map(),
+    prune: false,
+    timeoutMs: 1000,
+  };
+  const summary = await runOperation(
     {
-      base: { inventory: loadText(prodText()).inventory, secrets: new Map(), prune: false, timeoutMs: 1000 },
-      link: new KubeconfigClusterLink(kc),
-      dryRun,
+      name: 'addons',
+      hosts: [],
+      probes: () => [],
+      cluster: () => new KubeconfigClusterLink(kc),
+      phases: [clusterPhaseSpec({ target: 'cluster', name: 'addons', tasks }, base)],
+    },
+    {
+      connect: () => Promise.reject(new Error('no hosts')),
       redactor,
-      emit: (e) => events.push(e),
-      record: (r) => results.push(r),
+      listeners: [(e) => events.push(e)],
+      runId: 'test',
+      dryRun,
+      takeLocks: false,
+      lockOwner: { owner: 'test', command: 'addons' },
+      parallel: 1,
     },
   );
+  const results = events.flatMap((e): TaskResult[] => (e.type === 'task' ? [e.result] : []));
   return {
-    ok,
+    ok: !summary.failed,
     results,
     events,
     line: results.map((r) => `${r.task} ${r.status}${r.message ? `: ${r.message}` : ''}`),

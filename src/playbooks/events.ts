@@ -46,10 +46,24 @@ export interface RunSummary {
 export type RunEvent =
   | { type: 'run-start'; runId: string; playbook: string; dryRun: boolean; hosts: string[] }
   | { type: 'host'; host: string; level: 'info' | 'warning' | 'error'; message: string }
-  | { type: 'phase-start'; phase: string; hosts: string[] }
+  | {
+      type: 'phase-start';
+      phase: string;
+      hosts: string[];
+      /** How its hosts are walked: all at once, one at a time, or in batches. */
+      strategy?: 'parallel' | 'serial' | 'batched';
+    }
+  /** In a serial or batched phase: the host waits until these hosts are done. */
+  | { type: 'host-waits'; phase: string; host: string; on: string[] }
   | { type: 'task-start'; host: string; phase: string; task: string; title: string }
   | { type: 'task'; result: TaskResult }
+  /** The host finished its steps of the phase (others may still be working). */
+  | { type: 'host-done'; phase: string; host: string }
   | { type: 'phase-end'; phase: string }
+  /** Locks the operation took: the run lock on hosts, the cluster's Lease. */
+  | { type: 'lock'; scope: 'hosts' | 'cluster'; taken: string[] }
+  /** Why the operation stopped before or between phases (a refusal, a lock held by another run). */
+  | { type: 'refused'; message: string }
   | { type: 'run-end'; summary: RunSummary };
 
 export type RunListener = (event: RunEvent) => void;

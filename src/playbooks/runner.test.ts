@@ -9,7 +9,6 @@ import type { Inventory } from '../inventory/types.generated.ts';
 import { SYSCTL_FILE, sysctls } from '../tasks/sysctls.ts';
 import type { Task } from '../tasks/task.ts';
 import type { RunEvent } from './events.ts';
-import { Journal } from './journal.ts';
 import type { Playbook } from './playbook.ts';
 import { runPlaybook, type RunOptions } from './runner.ts';
 
@@ -60,7 +59,6 @@ async function run(hosts: Map<string, FakeHost>, extra: Partial<RunOptions> = {}
   const events: RunEvent[] = [];
   const journalDir = mkdtempSync(join(tmpdir(), 'rigger-journal-'));
   const redactor = new Redactor();
-  const journal = new Journal(journalDir, 'run1', redactor);
   const summary = await runPlaybook({
     inventory,
     playbook: playbook(),
@@ -69,13 +67,13 @@ async function run(hosts: Map<string, FakeHost>, extra: Partial<RunOptions> = {}
       return fake ? Promise.resolve(fake) : Promise.reject(new Error(`${h.name}: connection refused`));
     },
     redactor,
-    listeners: [(e) => events.push(e), (e) => journal.record(e)],
+    listeners: [(e) => events.push(e)],
     limit: [...hosts.keys()],
-    journalPath: journal.path,
+    journalDir,
     ...extra,
   });
   const results = events.flatMap((e) => (e.type === 'task' ? [e.result] : []));
-  return { summary, events, results, journal: readFileSync(journal.path, 'utf8') };
+  return { summary, events, results, journal: readFileSync(summary.journal, 'utf8') };
 }
 
 describe('the playbook runner', () => {
@@ -214,14 +212,25 @@ describe('the playbook runner', () => {
     expect(hosts.get('cp-1')?.commands.some((c) => c.includes('rm -f'))).toBe(true); // released its own
   });
 
-  it('records every task result in the journal, with secrets redacted', async () => {
+  it('records the locks it took and every task result in the journal', async () => {
     const hosts = hostsWith(['cp-1']);
     const { journal } = await run(hosts);
     const lines = journal
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { type: string; result?: { task: string; status: string } });
-    expect(lines.map((l) => l.type)).toEqual(['run-start', 'phase-start', 'task', 'phase-end', 'run-end']);
-    expect(lines[2]?.result).toMatchObject({ task: 'sysctls', status: 'changed' });
+      .map(
+        (l) => JSON.parse(l) as { type: string; taken?: string[]; result?: { task: string; status: string } },
+      );
+    expect(lines.map((l) => l.type)).toEqual([
+      'run-start',
+      'lock',
+      'phase-start',
+      'task',
+      'host-done',
+      'phase-end',
+      'run-end',
+    ]);
+    expect(lines[1]).toMatchObject({ scope: 'hosts', taken: ['cp-1'] });
+    expect(lines[3]?.result).toMatchObject({ task: 'sysctls', status: 'changed' });
   });
 });

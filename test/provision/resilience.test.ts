@@ -10,7 +10,6 @@ import { sshTargetFor } from '../../src/hosts/ssh-target.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { startLabHost, stopLabHost } from '../../src/lab/lab.ts';
 import type { RunEvent } from '../../src/playbooks/events.ts';
-import { Journal } from '../../src/playbooks/journal.ts';
 import type { Playbook } from '../../src/playbooks/playbook.ts';
 import { runPlaybook } from '../../src/playbooks/runner.ts';
 import { sysctls } from '../../src/tasks/sysctls.ts';
@@ -38,7 +37,6 @@ async function resetWait(): Promise<void> {
 async function slowRun(seconds: number, onEvent: (e: RunEvent) => void = () => undefined) {
   const { inventory } = await loadInventory(LAB_INVENTORY);
   const redactor = new Redactor();
-  const journal = new Journal(mkdtempSync(join(tmpdir(), 'rigger-journal-')), 'slow', redactor);
   const playbook: Playbook = {
     name: 'slow',
     file: 'test',
@@ -61,12 +59,12 @@ async function slowRun(seconds: number, onEvent: (e: RunEvent) => void = () => u
         retry: { attempts: 1, initialDelayMs: 100, maxDelayMs: 100 },
       }),
     redactor,
-    listeners: [(e) => journal.record(e), onEvent],
+    listeners: [onEvent],
     runId: `slow-${Date.now().toString(36)}`,
     lockOwner: { owner: 'ann@ops', command: 'slow' },
-    journalPath: journal.path,
+    journalDir: mkdtempSync(join(tmpdir(), 'rigger-journal-')),
   });
-  return { summary, journal: journal.path };
+  return { summary, journal: summary.journal };
 }
 
 describe('runs that meet trouble on the lab', () => {

@@ -1,9 +1,16 @@
-import { Listr, type ListrTaskWrapper } from 'listr2';
+import {
+  Listr,
+  ListrLogger,
+  ProcessOutput,
+  type DefaultRenderer,
+  type ListrTaskWrapper,
+  type SimpleRenderer,
+} from 'listr2';
 import type { Reporter } from './reporter.ts';
 import { writeLine } from '../io.ts';
 import { resultLines, runHeadline, summaryTable } from './summary-table.ts';
 
-type Wrapper = ListrTaskWrapper<unknown, never, never>;
+type Wrapper = ListrTaskWrapper<unknown, typeof DefaultRenderer, typeof SimpleRenderer>;
 
 /** One host's line in the running phase; events may come before listr2 starts drawing it. */
 class HostRow {
@@ -11,6 +18,7 @@ class HostRow {
   title: string;
   changed = 0;
   failed?: string;
+  done = false;
   readonly finished: Promise<void>;
   #resolve!: () => void;
 
@@ -25,9 +33,42 @@ class HostRow {
   }
 
   finish(): void {
+    if (this.done) return;
+    this.done = true;
     this.setTitle(`${this.host}: ${this.failed ? `failed: ${this.failed}` : `${this.changed} changed`}`);
     this.#resolve();
   }
+}
+
+function loggerOn(out: NodeJS.WritableStream): ListrLogger {
+  const stream = out as NodeJS.WriteStream;
+  return new ListrLogger({ processOutput: new ProcessOutput(stream, stream) });
+}
+
+/** The phase's rows as listr2 tasks; titles are read when it starts, after the waits are known. */
+function phaseList(
+  rows: readonly HostRow[],
+  concurrent: boolean,
+  out: NodeJS.WritableStream,
+): Listr {
+  return new Listr(
+    rows.map((row) => ({
+      title: row.title,
+      task: async (_ctx: unknown, task: Wrapper) => {
+        row.task = task;
+        task.title = row.title;
+        await row.finished;
+        if (row.failed) throw new Error(row.failed);
+      },
+    })),
+    {
+      concurrent,
+      exitOnError: false,
+      // Drawn on the reporter's stream, not whatever process.stdout is.
+      rendererOptions: { logger: loggerOn(out) },
+      fallbackRendererOptions: { logger: loggerOn(out) },
+    },
+  );
 }
 
 /**
@@ -48,22 +89,23 @@ export function ttyReporter(out: NodeJS.WritableStream): Reporter {
         break;
       case 'phase-start': {
         rows = new Map(e.hosts.map((h) => [h, new HostRow(h)]));
-        const list = new Listr(
-          [...rows.values()].map((row) => ({
-            title: row.title,
-            task: async (_ctx: unknown, task: Wrapper) => {
-              row.task = task;
-              task.title = row.title;
-              await row.finished;
-              if (row.failed) throw new Error(row.failed);
-            },
-          })),
-          { concurrent: true, exitOnError: false },
+        const phaseRows = [...rows.values()];
+        // A serial phase is drawn as it runs: one host at a time, the others pending below,
+        // each saying whom it waits for; a host that is done shows done at once.
+        const concurrent = e.strategy !== 'serial';
+        writeLine(
+          out,
+          `phase ${e.phase}${e.strategy && e.strategy !== 'parallel' ? ` (${e.strategy})` : ''}`,
         );
-        writeLine(out, `phase ${e.phase}`);
-        rendering = rendering.then(() => list.run()).catch(() => undefined);
+        rendering = rendering.then(() => phaseList(phaseRows, concurrent, out).run()).catch(() => undefined);
         break;
       }
+      case 'host-waits':
+        rows.get(e.host)?.setTitle(`${e.host}: waits for ${e.on.join(', ')}`);
+        break;
+      case 'host-done':
+        rows.get(e.host)?.finish();
+        break;
       case 'task-start':
         rows.get(e.host)?.setTitle(`${e.host}: ${e.title}`);
         break;
