@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
+import { readInputFile } from './input-file.ts';
 import { resolvePath, pathFields } from './paths.ts';
 import { RULES } from './rules/index.ts';
 import { localFiles } from './rules/local-files.ts';
@@ -37,21 +37,7 @@ export async function loadInventory(file: string, opts: LoadOptions = {}): Promi
   const path = resolve(cwd, file);
   // Messages name the file as the user wrote it.
   const shown = file;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a directory'
-            : String(e);
-    throw ConfigError.plain(shown, `cannot read the inventory: ${why}`, { cause: e });
-  }
+  const text = await readInputFile(path, shown, 'inventory');
   return parseInventory(text, shown, dirname(path), { ...opts, absolutePath: path });
 }
 
@@ -76,12 +62,15 @@ export function parseInventory(
   const ctx: RuleContext = { inventory, source, env: opts.env ?? process.env };
   // Relative paths mean "next to the inventory": stored absolute from here on.
   if (schemaOk) for (const f of pathFields(inventory)) f.set(resolvePath(baseDir, f.value));
+  const refused = errors.map((p) => p.path);
   for (const rule of RULES) {
     // Local files are checked only once their fields are sound (and made absolute).
     if (!schemaOk && rule === localFiles) continue;
     try {
       for (const finding of rule(ctx)) {
-        const problem = source.problem(finding.path, finding.message);
+        const problem = source.problem(finding.path, finding.message, { key: finding.key ?? false });
+        // A field the schema refused has its problem already; a rule's second word on it is noise.
+        if (finding.severity === 'error' && refused.some((r) => within(problem.path, r))) continue;
         (finding.severity === 'error' ? errors : warnings).push(problem);
       }
     } catch (e) {
@@ -97,6 +86,12 @@ export function parseInventory(
     source,
     warnings: sortProblems(warnings),
   };
+}
+
+/** Whether the formatted path `path` is `parent` or lies inside it. */
+function within(path: string, parent: string): boolean {
+  if (path === parent) return true;
+  return parent !== '' && (path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`));
 }
 
 function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { ConfigProblem } from '../core/errors.ts';
 import { formatPath, type FieldPath } from './field-path.ts';
+import { aliasRefusal, MAX_ALIAS_COUNT } from './yaml-aliases.ts';
 
 /** A position in a source file, 1-based. */
 export interface Position {
@@ -28,12 +29,18 @@ export class SourceMap {
       const { line, col } = lines.linePos(e.pos[0]);
       return { file, line, col, path: '', message: firstLine(e.message) };
     });
+    // Aliases are refused only when the document is converted: found here, so toJS() cannot throw.
+    const refusal = problems.length === 0 ? aliasRefusal(doc) : undefined;
+    if (refusal) {
+      const { line, col } = lines.linePos(refusal.offset);
+      problems.push({ file, line, col, path: formatPath(refusal.path), message: refusal.message });
+    }
     return { source, problems };
   }
 
   /** The document as plain data. */
   toJS(): unknown {
-    return this.doc.toJS();
+    return this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   }
 
   /**

@@ -70,6 +70,21 @@ describe('playbooks', () => {
     expect(await problems(text)).toEqual(['5 phases[1].name: duplicate phase "a"']);
   });
 
+  it('refuses a playbook file that does not exist as bad input naming the file', async () => {
+    const missing = join(tmpdir(), 'rigger-no-such-playbook.yaml');
+    const err = await loadPlaybook(missing, TASKS).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).message).toBe(`${missing}: cannot read the playbook: no such file`);
+  });
+
+  it('refuses a playbook whose aliases would expand past the limit, located', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]'];
+    const text = [...bomb, `c: [${Array(9).fill('*b').join(', ')}]`, ''].join('\n');
+    expect(await problems(text)).toEqual([
+      expect.stringMatching(/^3 c\[8\]: alias \*b expands the document/),
+    ]);
+  });
+
   it('selects hosts by role, OS and name, all conditions together', () => {
     const h: Host = {
       name: 'w1',

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
 import { didYouMean } from '../core/suggest.ts';
+import { readInputFile } from '../inventory/input-file.ts';
 import { compileSchema, readSchema } from '../inventory/schema.ts';
 import { schemaProblems } from '../inventory/schema-errors.ts';
 import { SourceMap } from '../inventory/source-map.ts';
@@ -66,7 +66,7 @@ export async function loadPlaybook(
   registry: ReadonlyMap<string, Task>,
   clusterRegistry: ReadonlyMap<string, ClusterTask> = new Map(),
 ): Promise<Playbook> {
-  const text = await readFile(file, 'utf8');
+  const text = await readInputFile(file, file, 'playbook');
   const { source, problems } = SourceMap.parse(file, text);
   if (problems.length) throw new ConfigError(problems);
   const data = source.toJS();

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { relative } from 'node:path';
 import type { LabState } from '../../lab/lab-spec.ts';
 import { writeLine, type CliIo } from '../io.ts';
+import { outputFlag } from '../reporters/reporter.ts';
 import { LAB_INVENTORY, LAB_KUBECONFIG, LAB_STATE_DIR } from '../../lab/paths.ts';
 
 /** The lab module (zx and friends) loads only when a lab command runs. */
@@ -57,7 +58,7 @@ export function registerLab(program: Command, io: CliIo): void {
       'create the lab hosts, the registration-address load balancer and the RKE2 stand-in artifacts (twice changes nothing); with --provision, provision inventory/lab.yaml on them',
     )
     .option('--provision', 'then run `rigger provision inventory/lab.yaml`')
-    .option('--output <mode>', 'output of the provision run: tty, plain or json')
+    .option('--output <mode>', 'output of the provision run: tty, plain or json', outputFlag)
     .action(async (flags: { provision?: boolean; output?: string }) => {
       const { labUp } = await labModule();
       // RIGGER_LAB_RKE2_BUILD_SCRIPT: another build script for the stand-in's artifacts.

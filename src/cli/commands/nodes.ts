@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.ts';
+import { outputFlag } from '../reporters/reporter.ts';
 import type { NodeFlags } from '../node-lifecycle.ts';
 import type { RunFlags } from '../run-playbook-command.ts';
 
@@ -13,7 +14,7 @@ export function registerNodes(program: Command, io: CliIo): void {
     .argument('<inventory>', 'inventory YAML file')
     .argument('<host>', 'the new host, as named in the inventory')
     .option('--dry-run', 'print the exact plan for the new host; change nothing')
-    .option('--output <mode>', 'tty, plain or json')
+    .option('--output <mode>', 'tty, plain or json', outputFlag)
     .option('--force-unlock', "take over the new host's run lock even if another run seems alive")
     .option('-v, --verbose', 'also list tasks that changed nothing')
     .action(async (file: string, host: string, flags: RunFlags) => {
@@ -30,7 +31,7 @@ export function registerNodes(program: Command, io: CliIo): void {
         '300',
       )
       .option('--force', 'delete the pods that still cannot be evicted at the drain timeout')
-      .option('--output <mode>', 'tty, plain or json')
+      .option('--output <mode>', 'tty, plain or json', outputFlag)
       .option('-v, --verbose', 'also list steps that had nothing to do');
 
   removal(

@@ -1,3 +1,4 @@
+import { ConfigError } from '../../core/errors.ts';
 import type { RunListener } from '../../playbooks/events.ts';
 import type { CliIo } from '../io.ts';
 import { jsonReporter } from './json.ts';
@@ -10,10 +11,20 @@ export interface Reporter {
 }
 
 export type OutputMode = 'tty' | 'plain' | 'json';
+const MODES: readonly string[] = ['tty', 'plain', 'json'] satisfies OutputMode[];
+
+/**
+ * The `--output <mode>` flag's parser: an unknown mode is a usage error as the command line is
+ * parsed (a typo never falls back to another output, and nothing has run yet).
+ */
+export function outputFlag(value: string): OutputMode {
+  if (MODES.includes(value)) return value as OutputMode;
+  throw ConfigError.plain('--output', `must be one of ${MODES.join(', ')}, not "${value}"`);
+}
 
 /** listr2's live view on a terminal, plain lines in CI and pipes, NDJSON when asked. */
 export function chooseOutput(requested: string | undefined, io: CliIo): OutputMode {
-  if (requested === 'tty' || requested === 'plain' || requested === 'json') return requested;
+  if (requested !== undefined) return outputFlag(requested);
   return io.stdout.isTTY && !io.env.CI ? 'tty' : 'plain';
 }
 

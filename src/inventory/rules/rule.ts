@@ -7,6 +7,8 @@ export interface Finding {
   severity: 'error' | 'warning';
   path: FieldPath;
   message: string;
+  /** Located at the key rather than the value: the key itself is wrong (a label key). */
+  key?: boolean;
 }
 
 export interface RuleContext {
@@ -19,7 +21,12 @@ export interface RuleContext {
 /** A semantic rule: a pure function from the inventory to findings. */
 export type Rule = (ctx: RuleContext) => Finding[];
 
-export const error = (path: FieldPath, message: string): Finding => ({ severity: 'error', path, message });
+export const error = (path: FieldPath, message: string, opts: { key?: boolean } = {}): Finding => ({
+  severity: 'error',
+  path,
+  message,
+  ...opts,
+});
 export const warning = (path: FieldPath, message: string): Finding => ({
   severity: 'warning',
   path,
