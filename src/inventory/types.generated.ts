@@ -162,13 +162,13 @@ export interface Host {
    */
   os: "ubuntu" | "flatcar";
   /**
-   * Kubernetes node labels.
+   * Kubernetes node labels, which the kubelet sets on its own Node (RKE2 `node-label`). Keys and values are checked as the API server checks them; keys in the kubernetes.io and k8s.io namespaces only as far as a kubelet may set them (`node.kubernetes.io/*`, `kubelet.kubernetes.io/*`, `topology.kubernetes.io/zone` and a few more; not `node-role.kubernetes.io/*`).
    */
   labels: {
     [k: string]: string | undefined;
   };
   /**
-   * Kubernetes node taints as `key=value:Effect` or `key:Effect`.
+   * Kubernetes node taints as `key=value:Effect` or `key:Effect` (RKE2 `node-taint`), checked as the kubelet and the API server check them: the key like a label key, the value like a label value, unique by key and effect.
    */
   taints: string[];
   /**

@@ -1,6 +1,7 @@
 import { addonDependencies } from './addon-dependencies.ts';
 import { addressSpace } from './address-space.ts';
 import { controlPlaneQuorum } from './control-plane.ts';
+import { kubernetesNames } from './kubernetes-names.ts';
 import { loadBalancing } from './load-balancing.ts';
 import { localFiles } from './local-files.ts';
 import type { Rule } from './rule.ts';
@@ -11,6 +12,7 @@ import { uniqueHosts } from './unique-hosts.ts';
 export const RULES: readonly Rule[] = [
   controlPlaneQuorum,
   uniqueHosts,
+  kubernetesNames,
   addressSpace,
   loadBalancing,
   storageHosts,
