@@ -1,11 +1,14 @@
 /**
  * Generates what follows from the inventory schema: the TypeScript types of a loaded inventory
- * (`src/inventory/types.generated.ts`) and the inventory reference (`docs/inventory.md`).
- * `npm run gen` writes them; a test fails when either is stale.
+ * (`src/inventory/types.generated.ts`), the inventory reference (`docs/inventory.md`) and the
+ * validators of the inventory and playbook schemas compiled ahead
+ * (`src/inventory/validators.generated.ts`). `npm run gen` writes them; a
+ * test fails when any is stale.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
+import { renderAheadValidators, VALIDATORS_PATH } from './validator-code.ts';
 import { INVENTORY_SCHEMA_PATH, readSchema, type JsonSchema } from '../src/inventory/schema.ts';
 import { renderSchemaDocs } from './schema-docs.ts';
 
@@ -61,5 +64,6 @@ export function renderDocs(): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(TYPES_PATH, await renderTypes());
   writeFileSync(DOCS_PATH, renderDocs());
-  console.log(`wrote ${TYPES_PATH} and ${DOCS_PATH}`);
+  writeFileSync(VALIDATORS_PATH, await renderAheadValidators());
+  console.log(`wrote ${TYPES_PATH}, ${DOCS_PATH} and ${VALIDATORS_PATH}`);
 }

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvErrors from 'ajv-errors';
-import ajvFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, CodeOptions, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type ajvErrorsModule from 'ajv-errors';
+import type ajvFormatsModule from 'ajv-formats';
 import { projectPath } from '../core/project-root.ts';
+import { AHEAD } from './validators.generated.ts';
 
 /** The inventory schema file: the single source of truth for the inventory's shape and defaults. */
 export const INVENTORY_SCHEMA_PATH = projectPath('schemas', 'inventory.schema.json');
@@ -14,11 +17,18 @@ export function readSchema(path: string): JsonSchema {
   return JSON.parse(readFileSync(path, 'utf8')) as JsonSchema;
 }
 
+// ajv and its plugins are CommonJS and cost a tenth of a second to load and most of a second to
+// compile the inventory schema: loaded only when no ahead-compiled validator fits the schema.
+const requireCjs = createRequire(import.meta.url);
+
 /**
- * Compiles a schema with defaults applied in place (`useDefaults`), all errors collected, formats
- * checked and `errorMessage` texts honoured.
+ * An ajv instance with defaults applied in place (`useDefaults`), all errors collected, formats
+ * checked and `errorMessage` texts honoured. `code` is for `npm run gen`, which compiles ahead.
  */
-export function compileSchema(schema: JsonSchema): ValidateFunction {
+export function createAjv(code?: CodeOptions): Ajv2020 {
+  const { Ajv2020 } = requireCjs('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajvFormats = requireCjs('ajv-formats') as typeof ajvFormatsModule;
+  const ajvErrors = requireCjs('ajv-errors') as typeof ajvErrorsModule;
   const ajv = new Ajv2020({
     allErrors: true,
     useDefaults: true,
@@ -26,11 +36,26 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
     strict: true,
     strictTypes: false,
     strictRequired: false,
+    ...(code ? { code } : {}),
   });
   // Both are CommonJS modules whose function is also exported as `default`.
   ajvFormats.default(ajv);
   ajvErrors.default(ajv);
-  return ajv.compile(schema);
+  return ajv;
+}
+
+/** Identifies a schema's content: each validator compiled ahead is filed under its schema's. */
+export function schemaHash(schema: JsonSchema): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+}
+
+/**
+ * The validator of a schema (see `createAjv`). The inventory's and the playbook's come compiled
+ * ahead from `validators.generated.ts`; any other schema, or one edited since `npm run gen`, is
+ * compiled now: slower, never stale (a unit test fails until the file is regenerated).
+ */
+export function compileSchema(schema: JsonSchema): ValidateFunction {
+  return AHEAD[schemaHash(schema)] ?? createAjv().compile(schema);
 }
 
 export type { ErrorObject };
