@@ -35,4 +35,15 @@ describe('addresses that look like IPv4 but are not', () => {
     });
     expect(problemsOf(text)).toEqual([]);
   });
+
+  it('refuses a CIDR and a MetalLB pool in the short or octal IPv4 forms that Go does not read', () => {
+    let text = prodText().replace('clusterCidr: 10.42.0.0/16', 'clusterCidr: 10.42.0/16');
+    text = text.replace('addresses: [10.20.0.224/28]', 'addresses: [010.20.0.224/28]');
+    expect(brief(problemsOf(text))).toEqual([
+      '16 cluster.clusterCidr: "10.42.0/16" is not a valid CIDR',
+      '85 addons.metallb.pools[1].addresses[0]: "010.20.0.224/28" is not a valid CIDR',
+      // The ingress address now lies in no range of its pool: the pool has none left.
+      '90 addons.ingressNginx.internal.loadBalancerIP: 10.20.0.225 is not inside pool "internal"',
+    ]);
+  });
 });

@@ -17,24 +17,37 @@ function familyOf(addr: ipaddr.IPv4 | ipaddr.IPv6): 4 | 6 {
   return addr.kind() === 'ipv4' ? 4 : 6;
 }
 
+/**
+ * An address as Go's net.ParseIP reads it, which is what RKE2, Kubernetes and MetalLB use: IPv4 in
+ * four decimal parts without leading zeros, IPv6 without a zone. ipaddr.js alone also takes the
+ * old inet_aton forms (`10.1`, `1.2.3`, octal `010.0.0.1`, hex), which those refuse or read
+ * differently: a typo would pass here and fail on the cluster.
+ */
+function strictAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  if (!text.includes(':'))
+    return ipaddr.IPv4.isValidFourPartDecimal(text) ? ipaddr.IPv4.parse(text) : undefined;
+  const embedded = text.slice(text.lastIndexOf(':') + 1);
+  if (text.includes('%') || (embedded.includes('.') && !ipaddr.IPv4.isValidFourPartDecimal(embedded))) {
+    return undefined;
+  }
+  return ipaddr.IPv6.isValid(text) ? ipaddr.IPv6.parse(text) : undefined;
+}
+
 /** A single address as a range of one, or undefined when `text` is not an IP (a DNS name). */
 export function parseIp(text: string): IpRange | undefined {
-  if (!ipaddr.isValid(text)) return undefined;
-  const addr = ipaddr.parse(text);
+  const addr = strictAddress(text);
+  if (!addr) return undefined;
   const n = toBigInt(addr);
   return { family: familyOf(addr), start: n, end: n, text };
 }
 
 /** `10.42.0.0/16`: the whole block. Throws an Error with a readable message when malformed. */
 export function parseCidr(text: string): IpRange {
-  let addr: ipaddr.IPv4 | ipaddr.IPv6;
-  let bits: number;
-  try {
-    [addr, bits] = ipaddr.parseCIDR(text);
-  } catch {
-    throw new Error(`"${text}" is not a valid CIDR`);
-  }
-  const width = familyOf(addr) === 4 ? 32 : 128;
+  const [address = '', prefix = '', ...rest] = text.split('/');
+  const addr = strictAddress(address);
+  const width = addr && familyOf(addr) === 4 ? 32 : 128;
+  const bits = /^(0|[1-9][0-9]*)$/.test(prefix) ? Number(prefix) : NaN;
+  if (!addr || rest.length > 0 || !(bits <= width)) throw new Error(`"${text}" is not a valid CIDR`);
   const hostBits = BigInt(width - bits);
   const start = (toBigInt(addr) >> hostBits) << hostBits;
   if (start !== toBigInt(addr)) {
