@@ -6,10 +6,14 @@ import { loki } from './loki.ts';
 import { metallb } from './metallb.ts';
 import { monitoring } from './monitoring.ts';
 import { rookCeph } from './rook-ceph.ts';
+import { withSiteCharts } from './site-charts.ts';
 import { tempo } from './tempo.ts';
 import { velero } from './velero.ts';
 
-/** Every add-on, in install order: the CNI first, then load balancing before the ingresses that use it. */
+/**
+ * Every add-on, in install order: the CNI first, then load balancing before the ingresses that use
+ * it. On an air-gapped cluster each chart comes from the site's folder where it can.
+ */
 export const ADDONS: readonly Addon[] = [
   cilium,
   metallb,
@@ -20,4 +24,4 @@ export const ADDONS: readonly Addon[] = [
   loki,
   logs,
   tempo,
-];
+].map(withSiteCharts);

@@ -64,6 +64,12 @@ export function pathFields(inv: Inventory): PathField[] {
 /** Every secret reference in the inventory, with where it is. */
 export function secretRefs(inv: Inventory): { path: FieldPath; ref: SecretRef }[] {
   const out: { path: FieldPath; ref: SecretRef }[] = [{ path: ['cluster', 'token'], ref: inv.cluster.token }];
+  for (const [host, cfg] of Object.entries(inv.cluster.registry?.configs ?? {}))
+    if (cfg?.auth)
+      out.push({
+        path: ['cluster', 'registry', 'configs', host, 'auth', 'password'],
+        ref: cfg.auth.password,
+      });
   const { velero, observability } = inv.addons;
   if (velero.s3) out.push({ path: ['addons', 'velero', 's3', 'credentials'], ref: velero.s3.credentials });
   if (observability.objectStorage) {

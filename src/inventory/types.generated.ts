@@ -42,6 +42,7 @@ export interface Cluster {
   serviceCidr: Cidr;
   token: SecretRef;
   install: Install;
+  registry?: Registry;
   /**
    * Allow exactly one control-plane host (a lab, never production). Without it the control plane needs an odd number of at least 3 hosts.
    */
@@ -90,6 +91,68 @@ export interface Install {
    */
   mode: "online" | "airgap";
   artifactsDir?: Path;
+}
+/**
+ * The site's container registry, where every node pulls its images (air-gapped and mirroring sites). rigger writes `/etc/rancher/rke2/registries.yaml` (mode 0600: it holds credentials) on every node before RKE2 starts, and sets RKE2's `system-default-registry` on the servers.
+ */
+export interface Registry {
+  /**
+   * RKE2's `system-default-registry` (a server setting): the registry (`host`, `host:port`, optionally with a path, no scheme) that RKE2's own images and its bundled charts' images are pulled from, e.g. `registry.example.internal:5000`.
+   */
+  systemDefault?: string;
+  /**
+   * registries.yaml `mirrors`: for each registry name images are pulled by (`docker.io`, `quay.io`, `*` for all), the site's endpoints, tried in order.
+   */
+  mirrors: {
+    [k: string]: RegistryMirror | undefined;
+  };
+  /**
+   * registries.yaml `configs`: for each registry host (`host:port` as in the endpoints), its credentials and TLS settings.
+   */
+  configs: {
+    [k: string]: RegistryConfig | undefined;
+  };
+}
+/**
+ * The endpoints that serve one registry's images.
+ */
+export interface RegistryMirror {
+  /**
+   * Registry URLs (`https://registry.example.internal:5000`), tried in order.
+   *
+   * @minItems 1
+   */
+  endpoints: [string, ...string[]];
+  /**
+   * registries.yaml `rewrite`: regular expression to replacement, applied to image names pulled through these endpoints (a site that keeps images under another project).
+   */
+  rewrite?: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * How nodes authenticate to one registry and trust it.
+ */
+export interface RegistryConfig {
+  /**
+   * Basic authentication: the user name, and the password (or token) as a secret reference.
+   */
+  auth?: {
+    /**
+     * User name (not a secret: it is shown in plans as it is).
+     */
+    username: string;
+    password: SecretRef;
+  };
+  /**
+   * TLS towards this registry. Its certificate must be signed by a CA the nodes' operating system trusts (containerd verifies against the system trust store).
+   */
+  tls?: {
+    /**
+     * Do not verify the registry's certificate (a lab; never production).
+     */
+    insecureSkipVerify: boolean;
+  };
 }
 /**
  * How rigger reaches hosts. Host keys are always verified.

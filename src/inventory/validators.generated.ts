@@ -54,7 +54,11 @@ const schema36 = {
       description: 'An IPv4 or IPv6 address, or a DNS name.',
       type: 'string',
       anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }, { format: 'hostname' }],
-      errorMessage: { anyOf: 'must be an IPv4 or IPv6 address or a DNS name' },
+      not: { pattern: '(^|\\.)[0-9]+\\.?$', not: { format: 'ipv4' } },
+      errorMessage: {
+        anyOf: 'must be an IPv4 or IPv6 address or a DNS name',
+        not: 'looks like an IPv4 address but is not one, and a DNS name does not end in a number',
+      },
     },
     cidr: {
       description: 'A network in CIDR notation, e.g. `10.42.0.0/16`.',
@@ -104,6 +108,7 @@ const schema36 = {
         },
         token: { description: 'The cluster join token, as a secret reference.', $ref: '#/$defs/secretRef' },
         install: { $ref: '#/$defs/install', default: {} },
+        registry: { $ref: '#/$defs/registry' },
         allowSingleServer: {
           description:
             'Allow exactly one control-plane host (a lab, never production). Without it the control plane needs an odd number of at least 3 hosts.',
@@ -164,6 +169,91 @@ const schema36 = {
       },
       if: { properties: { mode: { const: 'airgap' } }, required: ['mode'] },
       then: { required: ['artifactsDir'] },
+    },
+    registry: {
+      description:
+        "The site's container registry, where every node pulls its images (air-gapped and mirroring sites). rigger writes `/etc/rancher/rke2/registries.yaml` (mode 0600: it holds credentials) on every node before RKE2 starts, and sets RKE2's `system-default-registry` on the servers.",
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        systemDefault: {
+          description:
+            "RKE2's `system-default-registry` (a server setting): the registry (`host`, `host:port`, optionally with a path, no scheme) that RKE2's own images and its bundled charts' images are pulled from, e.g. `registry.example.internal:5000`.",
+          type: 'string',
+          pattern: '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._-]+)*/?$',
+        },
+        mirrors: {
+          description:
+            "registries.yaml `mirrors`: for each registry name images are pulled by (`docker.io`, `quay.io`, `*` for all), the site's endpoints, tried in order.",
+          type: 'object',
+          propertyNames: { pattern: '^(\\*|[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?)$' },
+          additionalProperties: { $ref: '#/$defs/registryMirror' },
+          default: {},
+        },
+        configs: {
+          description:
+            'registries.yaml `configs`: for each registry host (`host:port` as in the endpoints), its credentials and TLS settings.',
+          type: 'object',
+          propertyNames: { pattern: '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?$' },
+          additionalProperties: { $ref: '#/$defs/registryConfig' },
+          default: {},
+        },
+      },
+    },
+    registryMirror: {
+      description: "The endpoints that serve one registry's images.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['endpoints'],
+      properties: {
+        endpoints: {
+          description: 'Registry URLs (`https://registry.example.internal:5000`), tried in order.',
+          type: 'array',
+          minItems: 1,
+          items: { type: 'string', format: 'uri', pattern: '^https?://' },
+        },
+        rewrite: {
+          description:
+            'registries.yaml `rewrite`: regular expression to replacement, applied to image names pulled through these endpoints (a site that keeps images under another project).',
+          type: 'object',
+          additionalProperties: { type: 'string' },
+        },
+      },
+    },
+    registryConfig: {
+      description: 'How nodes authenticate to one registry and trust it.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        auth: {
+          description:
+            'Basic authentication: the user name, and the password (or token) as a secret reference.',
+          type: 'object',
+          additionalProperties: false,
+          required: ['username', 'password'],
+          properties: {
+            username: {
+              description: 'User name (not a secret: it is shown in plans as it is).',
+              type: 'string',
+              minLength: 1,
+            },
+            password: { description: 'Password or token, as a secret reference.', $ref: '#/$defs/secretRef' },
+          },
+        },
+        tls: {
+          description:
+            "TLS towards this registry. Its certificate must be signed by a CA the nodes' operating system trusts (containerd verifies against the system trust store).",
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            insecureSkipVerify: {
+              description: "Do not verify the registry's certificate (a lab; never production).",
+              type: 'boolean',
+              default: false,
+            },
+          },
+        },
+      },
     },
     bastion: {
       description:
@@ -274,16 +364,15 @@ const schema36 = {
           enum: ['ubuntu', 'flatcar'],
         },
         labels: {
-          description: 'Kubernetes node labels.',
+          description:
+            'Kubernetes node labels, which the kubelet sets on its own Node (RKE2 `node-label`). Keys and values are checked as the API server checks them; keys in the kubernetes.io and k8s.io namespaces only as far as a kubelet may set them (`node.kubernetes.io/*`, `kubelet.kubernetes.io/*`, `topology.kubernetes.io/zone` and a few more; not `node-role.kubernetes.io/*`).',
           type: 'object',
-          propertyNames: {
-            pattern: '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$',
-          },
           additionalProperties: { type: 'string', maxLength: 63 },
           default: {},
         },
         taints: {
-          description: 'Kubernetes node taints as `key=value:Effect` or `key:Effect`.',
+          description:
+            'Kubernetes node taints as `key=value:Effect` or `key:Effect` (RKE2 `node-taint`), checked as the kubelet and the API server check them: the key like a label key, the value like a label value, unique by key and effect.',
           type: 'array',
           items: {
             type: 'string',
@@ -794,6 +883,7 @@ const schema37 = {
     },
     token: { description: 'The cluster join token, as a secret reference.', $ref: '#/$defs/secretRef' },
     install: { $ref: '#/$defs/install', default: {} },
+    registry: { $ref: '#/$defs/registry' },
     allowSingleServer: {
       description:
         'Allow exactly one control-plane host (a lab, never production). Without it the control plane needs an odd number of at least 3 hosts.',
@@ -839,7 +929,11 @@ const schema39 = {
   description: 'An IPv4 or IPv6 address, or a DNS name.',
   type: 'string',
   anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }, { format: 'hostname' }],
-  errorMessage: { anyOf: 'must be an IPv4 or IPv6 address or a DNS name' },
+  not: { pattern: '(^|\\.)[0-9]+\\.?$', not: { format: 'ipv4' } },
+  errorMessage: {
+    anyOf: 'must be an IPv4 or IPv6 address or a DNS name',
+    not: 'looks like an IPv4 address but is not one, and a DNS name does not end in a number',
+  },
 };
 const schema41 = {
   description: 'A network in CIDR notation, e.g. `10.42.0.0/16`.',
@@ -873,12 +967,13 @@ const func2 = require('ajv/dist/runtime/ucs2length').default;
 const func0 = require('ajv/dist/runtime/equal').default;
 const pattern4 = new RegExp('^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$', 'u');
 const pattern5 = new RegExp('^v[0-9]+\\.[0-9]+\\.[0-9]+\\+rke2r[0-9]+$', 'u');
-const pattern6 = new RegExp('^[0-9A-Fa-f:.]+/[0-9]{1,3}$', 'u');
-const pattern8 = new RegExp('^[A-Za-z_][A-Za-z0-9_]*$', 'u');
+const pattern6 = new RegExp('(^|\\.)[0-9]+\\.?$', 'u');
+const pattern8 = new RegExp('^[0-9A-Fa-f:.]+/[0-9]{1,3}$', 'u');
+const pattern10 = new RegExp('^[A-Za-z_][A-Za-z0-9_]*$', 'u');
 const formats0 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const formats2 =
-  /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
 const formats4 =
+  /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
+const formats6 =
   /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
 const schema44 = {
   description: 'How RKE2 gets onto the hosts.',
@@ -1098,6 +1193,1015 @@ function validate26(
   return errors === 0;
 }
 validate26.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema46 = {
+  description:
+    "The site's container registry, where every node pulls its images (air-gapped and mirroring sites). rigger writes `/etc/rancher/rke2/registries.yaml` (mode 0600: it holds credentials) on every node before RKE2 starts, and sets RKE2's `system-default-registry` on the servers.",
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    systemDefault: {
+      description:
+        "RKE2's `system-default-registry` (a server setting): the registry (`host`, `host:port`, optionally with a path, no scheme) that RKE2's own images and its bundled charts' images are pulled from, e.g. `registry.example.internal:5000`.",
+      type: 'string',
+      pattern: '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._-]+)*/?$',
+    },
+    mirrors: {
+      description:
+        "registries.yaml `mirrors`: for each registry name images are pulled by (`docker.io`, `quay.io`, `*` for all), the site's endpoints, tried in order.",
+      type: 'object',
+      propertyNames: { pattern: '^(\\*|[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?)$' },
+      additionalProperties: { $ref: '#/$defs/registryMirror' },
+      default: {},
+    },
+    configs: {
+      description:
+        'registries.yaml `configs`: for each registry host (`host:port` as in the endpoints), its credentials and TLS settings.',
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?$' },
+      additionalProperties: { $ref: '#/$defs/registryConfig' },
+      default: {},
+    },
+  },
+};
+const schema47 = {
+  description: "The endpoints that serve one registry's images.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['endpoints'],
+  properties: {
+    endpoints: {
+      description: 'Registry URLs (`https://registry.example.internal:5000`), tried in order.',
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', format: 'uri', pattern: '^https?://' },
+    },
+    rewrite: {
+      description:
+        'registries.yaml `rewrite`: regular expression to replacement, applied to image names pulled through these endpoints (a site that keeps images under another project).',
+      type: 'object',
+      additionalProperties: { type: 'string' },
+    },
+  },
+};
+const pattern11 = new RegExp(
+  '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._-]+)*/?$',
+  'u',
+);
+const pattern12 = new RegExp('^(\\*|[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?)$', 'u');
+const pattern13 = new RegExp('^https?://', 'u');
+const pattern14 = new RegExp('^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?$', 'u');
+const formats16 = require('ajv-formats/dist/formats').fullFormats.uri;
+const schema48 = {
+  description: 'How nodes authenticate to one registry and trust it.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    auth: {
+      description: 'Basic authentication: the user name, and the password (or token) as a secret reference.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['username', 'password'],
+      properties: {
+        username: {
+          description: 'User name (not a secret: it is shown in plans as it is).',
+          type: 'string',
+          minLength: 1,
+        },
+        password: { description: 'Password or token, as a secret reference.', $ref: '#/$defs/secretRef' },
+      },
+    },
+    tls: {
+      description:
+        "TLS towards this registry. Its certificate must be signed by a CA the nodes' operating system trusts (containerd verifies against the system trust store).",
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        insecureSkipVerify: {
+          description: "Do not verify the registry's certificate (a lab; never production).",
+          type: 'boolean',
+          default: false,
+        },
+      },
+    },
+  },
+};
+function validate29(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate29.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === 'auth' || key0 === 'tls')) {
+        const err0 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema48,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.auth !== undefined) {
+      let data0 = data.auth;
+      if (data0 && typeof data0 == 'object' && !Array.isArray(data0)) {
+        if (data0.username === undefined) {
+          const err1 = {
+            instancePath: instancePath + '/auth',
+            schemaPath: '#/properties/auth/required',
+            keyword: 'required',
+            params: { missingProperty: 'username' },
+            message: "must have required property '" + 'username' + "'",
+            schema: schema48.properties.auth.required,
+            parentSchema: schema48.properties.auth,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data0.password === undefined) {
+          const err2 = {
+            instancePath: instancePath + '/auth',
+            schemaPath: '#/properties/auth/required',
+            keyword: 'required',
+            params: { missingProperty: 'password' },
+            message: "must have required property '" + 'password' + "'",
+            schema: schema48.properties.auth.required,
+            parentSchema: schema48.properties.auth,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        for (const key1 in data0) {
+          if (!(key1 === 'username' || key1 === 'password')) {
+            const err3 = {
+              instancePath: instancePath + '/auth',
+              schemaPath: '#/properties/auth/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key1 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema48.properties.auth,
+              data: data0,
+            };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.username !== undefined) {
+          let data1 = data0.username;
+          if (typeof data1 === 'string') {
+            if (func2(data1) < 1) {
+              const err4 = {
+                instancePath: instancePath + '/auth/username',
+                schemaPath: '#/properties/auth/properties/username/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema48.properties.auth.properties.username,
+                data: data1,
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = {
+              instancePath: instancePath + '/auth/username',
+              schemaPath: '#/properties/auth/properties/username/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema48.properties.auth.properties.username.type,
+              parentSchema: schema48.properties.auth.properties.username,
+              data: data1,
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data0.password !== undefined) {
+          let data2 = data0.password;
+          if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
+            if (Object.keys(data2).length > 1) {
+              const err6 = {
+                instancePath: instancePath + '/auth/password',
+                schemaPath: '#/$defs/secretRef/maxProperties',
+                keyword: 'maxProperties',
+                params: { limit: 1 },
+                message: 'must NOT have more than 1 properties',
+                schema: 1,
+                parentSchema: schema43,
+                data: data2,
+              };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (Object.keys(data2).length < 1) {
+              const err7 = {
+                instancePath: instancePath + '/auth/password',
+                schemaPath: '#/$defs/secretRef/minProperties',
+                keyword: 'minProperties',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 properties',
+                schema: 1,
+                parentSchema: schema43,
+                data: data2,
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            for (const key2 in data2) {
+              if (!(key2 === 'env' || key2 === 'file')) {
+                const err8 = {
+                  instancePath: instancePath + '/auth/password',
+                  schemaPath: '#/$defs/secretRef/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key2 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema43,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data2.env !== undefined) {
+              let data3 = data2.env;
+              if (typeof data3 === 'string') {
+                if (!pattern10.test(data3)) {
+                  const err9 = {
+                    instancePath: instancePath + '/auth/password/env',
+                    schemaPath: '#/$defs/secretRef/properties/env/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+                    message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]*$' + '"',
+                    schema: '^[A-Za-z_][A-Za-z0-9_]*$',
+                    parentSchema: schema43.properties.env,
+                    data: data3,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              } else {
+                const err10 = {
+                  instancePath: instancePath + '/auth/password/env',
+                  schemaPath: '#/$defs/secretRef/properties/env/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema43.properties.env.type,
+                  parentSchema: schema43.properties.env,
+                  data: data3,
+                };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data2.file !== undefined) {
+              let data4 = data2.file;
+              if (typeof data4 === 'string') {
+                if (func2(data4) < 1) {
+                  const err11 = {
+                    instancePath: instancePath + '/auth/password/file',
+                    schemaPath: '#/$defs/secretRef/properties/file/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema43.properties.file,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              } else {
+                const err12 = {
+                  instancePath: instancePath + '/auth/password/file',
+                  schemaPath: '#/$defs/secretRef/properties/file/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema43.properties.file.type,
+                  parentSchema: schema43.properties.file,
+                  data: data4,
+                };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err13 = {
+              instancePath: instancePath + '/auth/password',
+              schemaPath: '#/$defs/secretRef/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema43.type,
+              parentSchema: schema43,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+          if (errors > 0) {
+            const emErrors0 = { type: [], minProperties: [], maxProperties: [] };
+            const templates0 = {};
+            for (const err14 of vErrors) {
+              if (
+                err14.keyword !== 'errorMessage' &&
+                !err14.emUsed &&
+                err14.instancePath === instancePath + '/auth/password' &&
+                err14.keyword in emErrors0 &&
+                err14.schemaPath.indexOf('#/$defs/secretRef') === 0 &&
+                /^\/[^\/]*$/.test(err14.schemaPath.slice(17))
+              ) {
+                emErrors0[err14.keyword].push(err14);
+                err14.emUsed = true;
+              }
+            }
+            for (const key3 in emErrors0) {
+              if (emErrors0[key3].length) {
+                const err15 = {
+                  instancePath: instancePath + '/auth/password',
+                  schemaPath: '#/$defs/secretRef/errorMessage',
+                  keyword: 'errorMessage',
+                  params: { errors: emErrors0[key3] },
+                  message: key3 in templates0 ? templates0[key3]() : schema43.errorMessage[key3],
+                  schema: schema43.errorMessage,
+                  parentSchema: schema43,
+                  data: data2,
+                };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            const emErrs0 = [];
+            for (const err16 of vErrors) {
+              if (!err16.emUsed) {
+                emErrs0.push(err16);
+              }
+            }
+            vErrors = emErrs0;
+            errors = emErrs0.length;
+          }
+        }
+      } else {
+        const err17 = {
+          instancePath: instancePath + '/auth',
+          schemaPath: '#/properties/auth/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema48.properties.auth.type,
+          parentSchema: schema48.properties.auth,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.tls !== undefined) {
+      let data5 = data.tls;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+        if (data5.insecureSkipVerify === undefined) {
+          data5.insecureSkipVerify = false;
+        }
+        for (const key4 in data5) {
+          if (!(key4 === 'insecureSkipVerify')) {
+            const err18 = {
+              instancePath: instancePath + '/tls',
+              schemaPath: '#/properties/tls/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key4 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema48.properties.tls,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        let data6 = data5.insecureSkipVerify;
+        if (typeof data6 !== 'boolean') {
+          const err19 = {
+            instancePath: instancePath + '/tls/insecureSkipVerify',
+            schemaPath: '#/properties/tls/properties/insecureSkipVerify/type',
+            keyword: 'type',
+            params: { type: 'boolean' },
+            message: 'must be boolean',
+            schema: schema48.properties.tls.properties.insecureSkipVerify.type,
+            parentSchema: schema48.properties.tls.properties.insecureSkipVerify,
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = {
+          instancePath: instancePath + '/tls',
+          schemaPath: '#/properties/tls/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema48.properties.tls.type,
+          parentSchema: schema48.properties.tls,
+          data: data5,
+        };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err21 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema48.type,
+      parentSchema: schema48,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err21];
+    } else {
+      vErrors.push(err21);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+validate29.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate28(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate28.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.mirrors === undefined) {
+      data.mirrors = {};
+    }
+    if (data.configs === undefined) {
+      data.configs = {};
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'systemDefault' || key0 === 'mirrors' || key0 === 'configs')) {
+        const err0 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema46,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.systemDefault !== undefined) {
+      let data0 = data.systemDefault;
+      if (typeof data0 === 'string') {
+        if (!pattern11.test(data0)) {
+          const err1 = {
+            instancePath: instancePath + '/systemDefault',
+            schemaPath: '#/properties/systemDefault/pattern',
+            keyword: 'pattern',
+            params: {
+              pattern: '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._-]+)*/?$',
+            },
+            message:
+              'must match pattern "' +
+              '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._-]+)*/?$' +
+              '"',
+            schema: '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._-]+)*/?$',
+            parentSchema: schema46.properties.systemDefault,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = {
+          instancePath: instancePath + '/systemDefault',
+          schemaPath: '#/properties/systemDefault/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema46.properties.systemDefault.type,
+          parentSchema: schema46.properties.systemDefault,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    let data1 = data.mirrors;
+    if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
+      for (const key1 in data1) {
+        const _errs6 = errors;
+        if (typeof key1 === 'string') {
+          if (!pattern12.test(key1)) {
+            const err3 = {
+              instancePath: instancePath + '/mirrors',
+              schemaPath: '#/properties/mirrors/propertyNames/pattern',
+              keyword: 'pattern',
+              params: { pattern: '^(\\*|[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?)$' },
+              message:
+                'must match pattern "' +
+                '^(\\*|[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?)$' +
+                '"',
+              schema: '^(\\*|[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?)$',
+              parentSchema: schema46.properties.mirrors.propertyNames,
+              data: key1,
+              propertyName: key1,
+            };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        var valid1 = _errs6 === errors;
+        if (!valid1) {
+          const err4 = {
+            instancePath: instancePath + '/mirrors',
+            schemaPath: '#/properties/mirrors/propertyNames',
+            keyword: 'propertyNames',
+            params: { propertyName: key1 },
+            message: 'property name must be valid',
+            schema: schema46.properties.mirrors.propertyNames,
+            parentSchema: schema46.properties.mirrors,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      for (const key2 in data1) {
+        let data2 = data1[key2];
+        if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
+          if (data2.endpoints === undefined) {
+            const err5 = {
+              instancePath: instancePath + '/mirrors/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
+              schemaPath: '#/$defs/registryMirror/required',
+              keyword: 'required',
+              params: { missingProperty: 'endpoints' },
+              message: "must have required property '" + 'endpoints' + "'",
+              schema: schema47.required,
+              parentSchema: schema47,
+              data: data2,
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+          for (const key3 in data2) {
+            if (!(key3 === 'endpoints' || key3 === 'rewrite')) {
+              const err6 = {
+                instancePath: instancePath + '/mirrors/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
+                schemaPath: '#/$defs/registryMirror/additionalProperties',
+                keyword: 'additionalProperties',
+                params: { additionalProperty: key3 },
+                message: 'must NOT have additional properties',
+                schema: false,
+                parentSchema: schema47,
+                data: data2,
+              };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          }
+          if (data2.endpoints !== undefined) {
+            let data3 = data2.endpoints;
+            if (Array.isArray(data3)) {
+              if (data3.length < 1) {
+                const err7 = {
+                  instancePath:
+                    instancePath + '/mirrors/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/endpoints',
+                  schemaPath: '#/$defs/registryMirror/properties/endpoints/minItems',
+                  keyword: 'minItems',
+                  params: { limit: 1 },
+                  message: 'must NOT have fewer than 1 items',
+                  schema: 1,
+                  parentSchema: schema47.properties.endpoints,
+                  data: data3,
+                };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+              const len0 = data3.length;
+              for (let i0 = 0; i0 < len0; i0++) {
+                let data4 = data3[i0];
+                if (typeof data4 === 'string') {
+                  if (!pattern13.test(data4)) {
+                    const err8 = {
+                      instancePath:
+                        instancePath +
+                        '/mirrors/' +
+                        key2.replace(/~/g, '~0').replace(/\//g, '~1') +
+                        '/endpoints/' +
+                        i0,
+                      schemaPath: '#/$defs/registryMirror/properties/endpoints/items/pattern',
+                      keyword: 'pattern',
+                      params: { pattern: '^https?://' },
+                      message: 'must match pattern "' + '^https?://' + '"',
+                      schema: '^https?://',
+                      parentSchema: schema47.properties.endpoints.items,
+                      data: data4,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                  if (!formats16(data4)) {
+                    const err9 = {
+                      instancePath:
+                        instancePath +
+                        '/mirrors/' +
+                        key2.replace(/~/g, '~0').replace(/\//g, '~1') +
+                        '/endpoints/' +
+                        i0,
+                      schemaPath: '#/$defs/registryMirror/properties/endpoints/items/format',
+                      keyword: 'format',
+                      params: { format: 'uri' },
+                      message: 'must match format "' + 'uri' + '"',
+                      schema: 'uri',
+                      parentSchema: schema47.properties.endpoints.items,
+                      data: data4,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err10 = {
+                    instancePath:
+                      instancePath +
+                      '/mirrors/' +
+                      key2.replace(/~/g, '~0').replace(/\//g, '~1') +
+                      '/endpoints/' +
+                      i0,
+                    schemaPath: '#/$defs/registryMirror/properties/endpoints/items/type',
+                    keyword: 'type',
+                    params: { type: 'string' },
+                    message: 'must be string',
+                    schema: schema47.properties.endpoints.items.type,
+                    parentSchema: schema47.properties.endpoints.items,
+                    data: data4,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err11 = {
+                instancePath:
+                  instancePath + '/mirrors/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/endpoints',
+                schemaPath: '#/$defs/registryMirror/properties/endpoints/type',
+                keyword: 'type',
+                params: { type: 'array' },
+                message: 'must be array',
+                schema: schema47.properties.endpoints.type,
+                parentSchema: schema47.properties.endpoints,
+                data: data3,
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          if (data2.rewrite !== undefined) {
+            let data5 = data2.rewrite;
+            if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+              for (const key4 in data5) {
+                let data6 = data5[key4];
+                if (typeof data6 !== 'string') {
+                  const err12 = {
+                    instancePath:
+                      instancePath +
+                      '/mirrors/' +
+                      key2.replace(/~/g, '~0').replace(/\//g, '~1') +
+                      '/rewrite/' +
+                      key4.replace(/~/g, '~0').replace(/\//g, '~1'),
+                    schemaPath: '#/$defs/registryMirror/properties/rewrite/additionalProperties/type',
+                    keyword: 'type',
+                    params: { type: 'string' },
+                    message: 'must be string',
+                    schema: schema47.properties.rewrite.additionalProperties.type,
+                    parentSchema: schema47.properties.rewrite.additionalProperties,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err13 = {
+                instancePath:
+                  instancePath + '/mirrors/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/rewrite',
+                schemaPath: '#/$defs/registryMirror/properties/rewrite/type',
+                keyword: 'type',
+                params: { type: 'object' },
+                message: 'must be object',
+                schema: schema47.properties.rewrite.type,
+                parentSchema: schema47.properties.rewrite,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err14 = {
+            instancePath: instancePath + '/mirrors/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'),
+            schemaPath: '#/$defs/registryMirror/type',
+            keyword: 'type',
+            params: { type: 'object' },
+            message: 'must be object',
+            schema: schema47.type,
+            parentSchema: schema47,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err15 = {
+        instancePath: instancePath + '/mirrors',
+        schemaPath: '#/properties/mirrors/type',
+        keyword: 'type',
+        params: { type: 'object' },
+        message: 'must be object',
+        schema: schema46.properties.mirrors.type,
+        parentSchema: schema46.properties.mirrors,
+        data: data1,
+      };
+      if (vErrors === null) {
+        vErrors = [err15];
+      } else {
+        vErrors.push(err15);
+      }
+      errors++;
+    }
+    let data7 = data.configs;
+    if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
+      for (const key5 in data7) {
+        const _errs23 = errors;
+        if (typeof key5 === 'string') {
+          if (!pattern14.test(key5)) {
+            const err16 = {
+              instancePath: instancePath + '/configs',
+              schemaPath: '#/properties/configs/propertyNames/pattern',
+              keyword: 'pattern',
+              params: { pattern: '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?$' },
+              message:
+                'must match pattern "' + '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?$' + '"',
+              schema: '^[A-Za-z0-9]([-A-Za-z0-9.]*[A-Za-z0-9])?(:[0-9]{1,5})?$',
+              parentSchema: schema46.properties.configs.propertyNames,
+              data: key5,
+              propertyName: key5,
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        var valid8 = _errs23 === errors;
+        if (!valid8) {
+          const err17 = {
+            instancePath: instancePath + '/configs',
+            schemaPath: '#/properties/configs/propertyNames',
+            keyword: 'propertyNames',
+            params: { propertyName: key5 },
+            message: 'property name must be valid',
+            schema: schema46.properties.configs.propertyNames,
+            parentSchema: schema46.properties.configs,
+            data: data7,
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+      for (const key6 in data7) {
+        if (
+          !validate29(data7[key6], {
+            instancePath: instancePath + '/configs/' + key6.replace(/~/g, '~0').replace(/\//g, '~1'),
+            parentData: data7,
+            parentDataProperty: key6,
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+          errors = vErrors.length;
+        }
+      }
+    } else {
+      const err18 = {
+        instancePath: instancePath + '/configs',
+        schemaPath: '#/properties/configs/type',
+        keyword: 'type',
+        params: { type: 'object' },
+        message: 'must be object',
+        schema: schema46.properties.configs.type,
+        parentSchema: schema46.properties.configs,
+        data: data7,
+      };
+      if (vErrors === null) {
+        vErrors = [err18];
+      } else {
+        vErrors.push(err18);
+      }
+      errors++;
+    }
+  } else {
+    const err19 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema46.type,
+      parentSchema: schema46,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err19];
+    } else {
+      vErrors.push(err19);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate25(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -1476,84 +2580,63 @@ function validate25(
         errors++;
       }
       const _errs19 = errors;
-      let valid4 = false;
       const _errs20 = errors;
-      if (typeof data6 === 'string') {
-        if (!formats0.test(data6)) {
-          const err17 = {
-            instancePath: instancePath + '/registrationAddress',
-            schemaPath: '#/$defs/address/anyOf/0/format',
-            keyword: 'format',
-            params: { format: 'ipv4' },
-            message: 'must match format "' + 'ipv4' + '"',
-            schema: 'ipv4',
-            parentSchema: schema39.anyOf[0],
-            data: data6,
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs20 === errors;
-      valid4 = valid4 || _valid0;
       const _errs21 = errors;
-      if (typeof data6 === 'string') {
-        if (!formats2.test(data6)) {
-          const err18 = {
-            instancePath: instancePath + '/registrationAddress',
-            schemaPath: '#/$defs/address/anyOf/1/format',
-            keyword: 'format',
-            params: { format: 'ipv6' },
-            message: 'must match format "' + 'ipv6' + '"',
-            schema: 'ipv6',
-            parentSchema: schema39.anyOf[1],
-            data: data6,
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs21 === errors;
-      valid4 = valid4 || _valid0;
       const _errs22 = errors;
-      if (typeof data6 === 'string') {
-        if (!formats4.test(data6)) {
-          const err19 = {
-            instancePath: instancePath + '/registrationAddress',
-            schemaPath: '#/$defs/address/anyOf/2/format',
-            keyword: 'format',
-            params: { format: 'hostname' },
-            message: 'must match format "' + 'hostname' + '"',
-            schema: 'hostname',
-            parentSchema: schema39.anyOf[2],
-            data: data6,
-          };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
+      if (errors === _errs22) {
+        if (typeof data6 === 'string') {
+          if (!formats0.test(data6)) {
+            const err17 = {};
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
           }
-          errors++;
         }
       }
-      var _valid0 = _errs22 === errors;
-      valid4 = valid4 || _valid0;
-      if (!valid4) {
+      var valid5 = _errs22 === errors;
+      if (valid5) {
+        const err18 = {};
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      } else {
+        errors = _errs21;
+        if (vErrors !== null) {
+          if (_errs21) {
+            vErrors.length = _errs21;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (errors === _errs20) {
+        if (typeof data6 === 'string') {
+          if (!pattern6.test(data6)) {
+            const err19 = {};
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+      }
+      var valid4 = _errs20 === errors;
+      if (valid4) {
         const err20 = {
           instancePath: instancePath + '/registrationAddress',
-          schemaPath: '#/$defs/address/anyOf',
-          keyword: 'anyOf',
+          schemaPath: '#/$defs/address/not',
+          keyword: 'not',
           params: {},
-          message: 'must match a schema in anyOf',
-          schema: schema39.anyOf,
+          message: 'must NOT be valid',
+          schema: schema39.not,
           parentSchema: schema39,
           data: data6,
         };
@@ -1573,25 +2656,123 @@ function validate25(
           }
         }
       }
+      const _errs23 = errors;
+      let valid6 = false;
+      const _errs24 = errors;
+      if (typeof data6 === 'string') {
+        if (!formats0.test(data6)) {
+          const err21 = {
+            instancePath: instancePath + '/registrationAddress',
+            schemaPath: '#/$defs/address/anyOf/0/format',
+            keyword: 'format',
+            params: { format: 'ipv4' },
+            message: 'must match format "' + 'ipv4' + '"',
+            schema: 'ipv4',
+            parentSchema: schema39.anyOf[0],
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs24 === errors;
+      valid6 = valid6 || _valid0;
+      const _errs25 = errors;
+      if (typeof data6 === 'string') {
+        if (!formats4.test(data6)) {
+          const err22 = {
+            instancePath: instancePath + '/registrationAddress',
+            schemaPath: '#/$defs/address/anyOf/1/format',
+            keyword: 'format',
+            params: { format: 'ipv6' },
+            message: 'must match format "' + 'ipv6' + '"',
+            schema: 'ipv6',
+            parentSchema: schema39.anyOf[1],
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs25 === errors;
+      valid6 = valid6 || _valid0;
+      const _errs26 = errors;
+      if (typeof data6 === 'string') {
+        if (!formats6.test(data6)) {
+          const err23 = {
+            instancePath: instancePath + '/registrationAddress',
+            schemaPath: '#/$defs/address/anyOf/2/format',
+            keyword: 'format',
+            params: { format: 'hostname' },
+            message: 'must match format "' + 'hostname' + '"',
+            schema: 'hostname',
+            parentSchema: schema39.anyOf[2],
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs26 === errors;
+      valid6 = valid6 || _valid0;
+      if (!valid6) {
+        const err24 = {
+          instancePath: instancePath + '/registrationAddress',
+          schemaPath: '#/$defs/address/anyOf',
+          keyword: 'anyOf',
+          params: {},
+          message: 'must match a schema in anyOf',
+          schema: schema39.anyOf,
+          parentSchema: schema39,
+          data: data6,
+        };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      } else {
+        errors = _errs23;
+        if (vErrors !== null) {
+          if (_errs23) {
+            vErrors.length = _errs23;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
       if (errors > 0) {
-        const emErrors0 = { anyOf: [] };
+        const emErrors0 = { anyOf: [], not: [] };
         const templates0 = {};
-        for (const err21 of vErrors) {
+        for (const err25 of vErrors) {
           if (
-            err21.keyword !== 'errorMessage' &&
-            !err21.emUsed &&
-            err21.instancePath === instancePath + '/registrationAddress' &&
-            err21.keyword in emErrors0 &&
-            err21.schemaPath.indexOf('#/$defs/address') === 0 &&
-            /^\/[^\/]*$/.test(err21.schemaPath.slice(15))
+            err25.keyword !== 'errorMessage' &&
+            !err25.emUsed &&
+            err25.instancePath === instancePath + '/registrationAddress' &&
+            err25.keyword in emErrors0 &&
+            err25.schemaPath.indexOf('#/$defs/address') === 0 &&
+            /^\/[^\/]*$/.test(err25.schemaPath.slice(15))
           ) {
-            emErrors0[err21.keyword].push(err21);
-            err21.emUsed = true;
+            emErrors0[err25.keyword].push(err25);
+            err25.emUsed = true;
           }
         }
         for (const key2 in emErrors0) {
           if (emErrors0[key2].length) {
-            const err22 = {
+            const err26 = {
               instancePath: instancePath + '/registrationAddress',
               schemaPath: '#/$defs/address/errorMessage',
               keyword: 'errorMessage',
@@ -1602,17 +2783,17 @@ function validate25(
               data: data6,
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err26];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
         const emErrs0 = [];
-        for (const err23 of vErrors) {
-          if (!err23.emUsed) {
-            emErrs0.push(err23);
+        for (const err27 of vErrors) {
+          if (!err27.emUsed) {
+            emErrs0.push(err27);
           }
         }
         vErrors = emErrs0;
@@ -1625,7 +2806,7 @@ function validate25(
       for (let i0 = 0; i0 < len0; i0++) {
         let data8 = data7[i0];
         if (typeof data8 !== 'string') {
-          const err24 = {
+          const err28 = {
             instancePath: instancePath + '/tlsSans/' + i0,
             schemaPath: '#/$defs/address/type',
             keyword: 'type',
@@ -1636,18 +2817,95 @@ function validate25(
             data: data8,
           };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err28];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err28);
           }
           errors++;
         }
-        const _errs28 = errors;
-        let valid8 = false;
-        const _errs29 = errors;
+        const _errs32 = errors;
+        const _errs33 = errors;
+        const _errs34 = errors;
+        const _errs35 = errors;
+        if (errors === _errs35) {
+          if (typeof data8 === 'string') {
+            if (!formats0.test(data8)) {
+              const err29 = {};
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+        }
+        var valid11 = _errs35 === errors;
+        if (valid11) {
+          const err30 = {};
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        } else {
+          errors = _errs34;
+          if (vErrors !== null) {
+            if (_errs34) {
+              vErrors.length = _errs34;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (errors === _errs33) {
+          if (typeof data8 === 'string') {
+            if (!pattern6.test(data8)) {
+              const err31 = {};
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          }
+        }
+        var valid10 = _errs33 === errors;
+        if (valid10) {
+          const err32 = {
+            instancePath: instancePath + '/tlsSans/' + i0,
+            schemaPath: '#/$defs/address/not',
+            keyword: 'not',
+            params: {},
+            message: 'must NOT be valid',
+            schema: schema39.not,
+            parentSchema: schema39,
+            data: data8,
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        } else {
+          errors = _errs32;
+          if (vErrors !== null) {
+            if (_errs32) {
+              vErrors.length = _errs32;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        const _errs36 = errors;
+        let valid12 = false;
+        const _errs37 = errors;
         if (typeof data8 === 'string') {
           if (!formats0.test(data8)) {
-            const err25 = {
+            const err33 = {
               instancePath: instancePath + '/tlsSans/' + i0,
               schemaPath: '#/$defs/address/anyOf/0/format',
               keyword: 'format',
@@ -1658,19 +2916,19 @@ function validate25(
               data: data8,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err33];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
-        var _valid1 = _errs29 === errors;
-        valid8 = valid8 || _valid1;
-        const _errs30 = errors;
+        var _valid1 = _errs37 === errors;
+        valid12 = valid12 || _valid1;
+        const _errs38 = errors;
         if (typeof data8 === 'string') {
-          if (!formats2.test(data8)) {
-            const err26 = {
+          if (!formats4.test(data8)) {
+            const err34 = {
               instancePath: instancePath + '/tlsSans/' + i0,
               schemaPath: '#/$defs/address/anyOf/1/format',
               keyword: 'format',
@@ -1681,19 +2939,19 @@ function validate25(
               data: data8,
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err34];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err34);
             }
             errors++;
           }
         }
-        var _valid1 = _errs30 === errors;
-        valid8 = valid8 || _valid1;
-        const _errs31 = errors;
+        var _valid1 = _errs38 === errors;
+        valid12 = valid12 || _valid1;
+        const _errs39 = errors;
         if (typeof data8 === 'string') {
-          if (!formats4.test(data8)) {
-            const err27 = {
+          if (!formats6.test(data8)) {
+            const err35 = {
               instancePath: instancePath + '/tlsSans/' + i0,
               schemaPath: '#/$defs/address/anyOf/2/format',
               keyword: 'format',
@@ -1704,17 +2962,17 @@ function validate25(
               data: data8,
             };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err35];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err35);
             }
             errors++;
           }
         }
-        var _valid1 = _errs31 === errors;
-        valid8 = valid8 || _valid1;
-        if (!valid8) {
-          const err28 = {
+        var _valid1 = _errs39 === errors;
+        valid12 = valid12 || _valid1;
+        if (!valid12) {
+          const err36 = {
             instancePath: instancePath + '/tlsSans/' + i0,
             schemaPath: '#/$defs/address/anyOf',
             keyword: 'anyOf',
@@ -1725,40 +2983,40 @@ function validate25(
             data: data8,
           };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err36];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err36);
           }
           errors++;
         } else {
-          errors = _errs28;
+          errors = _errs36;
           if (vErrors !== null) {
-            if (_errs28) {
-              vErrors.length = _errs28;
+            if (_errs36) {
+              vErrors.length = _errs36;
             } else {
               vErrors = null;
             }
           }
         }
         if (errors > 0) {
-          const emErrors1 = { anyOf: [] };
+          const emErrors1 = { anyOf: [], not: [] };
           const templates1 = {};
-          for (const err29 of vErrors) {
+          for (const err37 of vErrors) {
             if (
-              err29.keyword !== 'errorMessage' &&
-              !err29.emUsed &&
-              err29.instancePath === instancePath + '/tlsSans/' + i0 &&
-              err29.keyword in emErrors1 &&
-              err29.schemaPath.indexOf('#/$defs/address') === 0 &&
-              /^\/[^\/]*$/.test(err29.schemaPath.slice(15))
+              err37.keyword !== 'errorMessage' &&
+              !err37.emUsed &&
+              err37.instancePath === instancePath + '/tlsSans/' + i0 &&
+              err37.keyword in emErrors1 &&
+              err37.schemaPath.indexOf('#/$defs/address') === 0 &&
+              /^\/[^\/]*$/.test(err37.schemaPath.slice(15))
             ) {
-              emErrors1[err29.keyword].push(err29);
-              err29.emUsed = true;
+              emErrors1[err37.keyword].push(err37);
+              err37.emUsed = true;
             }
           }
           for (const key3 in emErrors1) {
             if (emErrors1[key3].length) {
-              const err30 = {
+              const err38 = {
                 instancePath: instancePath + '/tlsSans/' + i0,
                 schemaPath: '#/$defs/address/errorMessage',
                 keyword: 'errorMessage',
@@ -1769,17 +3027,17 @@ function validate25(
                 data: data8,
               };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err38];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err38);
               }
               errors++;
             }
           }
           const emErrs1 = [];
-          for (const err31 of vErrors) {
-            if (!err31.emUsed) {
-              emErrs1.push(err31);
+          for (const err39 of vErrors) {
+            if (!err39.emUsed) {
+              emErrs1.push(err39);
             }
           }
           vErrors = emErrs1;
@@ -1792,7 +3050,7 @@ function validate25(
         outer0: for (; i1--;) {
           for (j0 = i1; j0--;) {
             if (func0(data7[i1], data7[j0])) {
-              const err32 = {
+              const err40 = {
                 instancePath: instancePath + '/tlsSans',
                 schemaPath: '#/properties/tlsSans/uniqueItems',
                 keyword: 'uniqueItems',
@@ -1803,9 +3061,9 @@ function validate25(
                 data: data7,
               };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err40];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err40);
               }
               errors++;
               break outer0;
@@ -1814,7 +3072,7 @@ function validate25(
         }
       }
     } else {
-      const err33 = {
+      const err41 = {
         instancePath: instancePath + '/tlsSans',
         schemaPath: '#/properties/tlsSans/type',
         keyword: 'type',
@@ -1825,16 +3083,16 @@ function validate25(
         data: data7,
       };
       if (vErrors === null) {
-        vErrors = [err33];
+        vErrors = [err41];
       } else {
-        vErrors.push(err33);
+        vErrors.push(err41);
       }
       errors++;
     }
     let data9 = data.clusterCidr;
     if (typeof data9 === 'string') {
-      if (!pattern6.test(data9)) {
-        const err34 = {
+      if (!pattern8.test(data9)) {
+        const err42 = {
           instancePath: instancePath + '/clusterCidr',
           schemaPath: '#/$defs/cidr/pattern',
           keyword: 'pattern',
@@ -1845,14 +3103,14 @@ function validate25(
           data: data9,
         };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err42];
         } else {
-          vErrors.push(err34);
+          vErrors.push(err42);
         }
         errors++;
       }
     } else {
-      const err35 = {
+      const err43 = {
         instancePath: instancePath + '/clusterCidr',
         schemaPath: '#/$defs/cidr/type',
         keyword: 'type',
@@ -1863,31 +3121,31 @@ function validate25(
         data: data9,
       };
       if (vErrors === null) {
-        vErrors = [err35];
+        vErrors = [err43];
       } else {
-        vErrors.push(err35);
+        vErrors.push(err43);
       }
       errors++;
     }
     if (errors > 0) {
       const emErrors2 = { pattern: [] };
       const templates2 = {};
-      for (const err36 of vErrors) {
+      for (const err44 of vErrors) {
         if (
-          err36.keyword !== 'errorMessage' &&
-          !err36.emUsed &&
-          err36.instancePath === instancePath + '/clusterCidr' &&
-          err36.keyword in emErrors2 &&
-          err36.schemaPath.indexOf('#/$defs/cidr') === 0 &&
-          /^\/[^\/]*$/.test(err36.schemaPath.slice(12))
+          err44.keyword !== 'errorMessage' &&
+          !err44.emUsed &&
+          err44.instancePath === instancePath + '/clusterCidr' &&
+          err44.keyword in emErrors2 &&
+          err44.schemaPath.indexOf('#/$defs/cidr') === 0 &&
+          /^\/[^\/]*$/.test(err44.schemaPath.slice(12))
         ) {
-          emErrors2[err36.keyword].push(err36);
-          err36.emUsed = true;
+          emErrors2[err44.keyword].push(err44);
+          err44.emUsed = true;
         }
       }
       for (const key4 in emErrors2) {
         if (emErrors2[key4].length) {
-          const err37 = {
+          const err45 = {
             instancePath: instancePath + '/clusterCidr',
             schemaPath: '#/$defs/cidr/errorMessage',
             keyword: 'errorMessage',
@@ -1898,17 +3156,17 @@ function validate25(
             data: data9,
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err45];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err45);
           }
           errors++;
         }
       }
       const emErrs2 = [];
-      for (const err38 of vErrors) {
-        if (!err38.emUsed) {
-          emErrs2.push(err38);
+      for (const err46 of vErrors) {
+        if (!err46.emUsed) {
+          emErrs2.push(err46);
         }
       }
       vErrors = emErrs2;
@@ -1916,8 +3174,8 @@ function validate25(
     }
     let data10 = data.serviceCidr;
     if (typeof data10 === 'string') {
-      if (!pattern6.test(data10)) {
-        const err39 = {
+      if (!pattern8.test(data10)) {
+        const err47 = {
           instancePath: instancePath + '/serviceCidr',
           schemaPath: '#/$defs/cidr/pattern',
           keyword: 'pattern',
@@ -1928,14 +3186,14 @@ function validate25(
           data: data10,
         };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err47];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err47);
         }
         errors++;
       }
     } else {
-      const err40 = {
+      const err48 = {
         instancePath: instancePath + '/serviceCidr',
         schemaPath: '#/$defs/cidr/type',
         keyword: 'type',
@@ -1946,31 +3204,31 @@ function validate25(
         data: data10,
       };
       if (vErrors === null) {
-        vErrors = [err40];
+        vErrors = [err48];
       } else {
-        vErrors.push(err40);
+        vErrors.push(err48);
       }
       errors++;
     }
     if (errors > 0) {
       const emErrors3 = { pattern: [] };
       const templates3 = {};
-      for (const err41 of vErrors) {
+      for (const err49 of vErrors) {
         if (
-          err41.keyword !== 'errorMessage' &&
-          !err41.emUsed &&
-          err41.instancePath === instancePath + '/serviceCidr' &&
-          err41.keyword in emErrors3 &&
-          err41.schemaPath.indexOf('#/$defs/cidr') === 0 &&
-          /^\/[^\/]*$/.test(err41.schemaPath.slice(12))
+          err49.keyword !== 'errorMessage' &&
+          !err49.emUsed &&
+          err49.instancePath === instancePath + '/serviceCidr' &&
+          err49.keyword in emErrors3 &&
+          err49.schemaPath.indexOf('#/$defs/cidr') === 0 &&
+          /^\/[^\/]*$/.test(err49.schemaPath.slice(12))
         ) {
-          emErrors3[err41.keyword].push(err41);
-          err41.emUsed = true;
+          emErrors3[err49.keyword].push(err49);
+          err49.emUsed = true;
         }
       }
       for (const key5 in emErrors3) {
         if (emErrors3[key5].length) {
-          const err42 = {
+          const err50 = {
             instancePath: instancePath + '/serviceCidr',
             schemaPath: '#/$defs/cidr/errorMessage',
             keyword: 'errorMessage',
@@ -1981,17 +3239,17 @@ function validate25(
             data: data10,
           };
           if (vErrors === null) {
-            vErrors = [err42];
+            vErrors = [err50];
           } else {
-            vErrors.push(err42);
+            vErrors.push(err50);
           }
           errors++;
         }
       }
       const emErrs3 = [];
-      for (const err43 of vErrors) {
-        if (!err43.emUsed) {
-          emErrs3.push(err43);
+      for (const err51 of vErrors) {
+        if (!err51.emUsed) {
+          emErrs3.push(err51);
         }
       }
       vErrors = emErrs3;
@@ -2001,7 +3259,7 @@ function validate25(
       let data11 = data.token;
       if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
         if (Object.keys(data11).length > 1) {
-          const err44 = {
+          const err52 = {
             instancePath: instancePath + '/token',
             schemaPath: '#/$defs/secretRef/maxProperties',
             keyword: 'maxProperties',
@@ -2012,14 +3270,14 @@ function validate25(
             data: data11,
           };
           if (vErrors === null) {
-            vErrors = [err44];
+            vErrors = [err52];
           } else {
-            vErrors.push(err44);
+            vErrors.push(err52);
           }
           errors++;
         }
         if (Object.keys(data11).length < 1) {
-          const err45 = {
+          const err53 = {
             instancePath: instancePath + '/token',
             schemaPath: '#/$defs/secretRef/minProperties',
             keyword: 'minProperties',
@@ -2030,15 +3288,15 @@ function validate25(
             data: data11,
           };
           if (vErrors === null) {
-            vErrors = [err45];
+            vErrors = [err53];
           } else {
-            vErrors.push(err45);
+            vErrors.push(err53);
           }
           errors++;
         }
         for (const key6 in data11) {
           if (!(key6 === 'env' || key6 === 'file')) {
-            const err46 = {
+            const err54 = {
               instancePath: instancePath + '/token',
               schemaPath: '#/$defs/secretRef/additionalProperties',
               keyword: 'additionalProperties',
@@ -2049,9 +3307,9 @@ function validate25(
               data: data11,
             };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err54];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err54);
             }
             errors++;
           }
@@ -2059,8 +3317,8 @@ function validate25(
         if (data11.env !== undefined) {
           let data12 = data11.env;
           if (typeof data12 === 'string') {
-            if (!pattern8.test(data12)) {
-              const err47 = {
+            if (!pattern10.test(data12)) {
+              const err55 = {
                 instancePath: instancePath + '/token/env',
                 schemaPath: '#/$defs/secretRef/properties/env/pattern',
                 keyword: 'pattern',
@@ -2071,14 +3329,14 @@ function validate25(
                 data: data12,
               };
               if (vErrors === null) {
-                vErrors = [err47];
+                vErrors = [err55];
               } else {
-                vErrors.push(err47);
+                vErrors.push(err55);
               }
               errors++;
             }
           } else {
-            const err48 = {
+            const err56 = {
               instancePath: instancePath + '/token/env',
               schemaPath: '#/$defs/secretRef/properties/env/type',
               keyword: 'type',
@@ -2089,9 +3347,9 @@ function validate25(
               data: data12,
             };
             if (vErrors === null) {
-              vErrors = [err48];
+              vErrors = [err56];
             } else {
-              vErrors.push(err48);
+              vErrors.push(err56);
             }
             errors++;
           }
@@ -2100,7 +3358,7 @@ function validate25(
           let data13 = data11.file;
           if (typeof data13 === 'string') {
             if (func2(data13) < 1) {
-              const err49 = {
+              const err57 = {
                 instancePath: instancePath + '/token/file',
                 schemaPath: '#/$defs/secretRef/properties/file/minLength',
                 keyword: 'minLength',
@@ -2111,14 +3369,14 @@ function validate25(
                 data: data13,
               };
               if (vErrors === null) {
-                vErrors = [err49];
+                vErrors = [err57];
               } else {
-                vErrors.push(err49);
+                vErrors.push(err57);
               }
               errors++;
             }
           } else {
-            const err50 = {
+            const err58 = {
               instancePath: instancePath + '/token/file',
               schemaPath: '#/$defs/secretRef/properties/file/type',
               keyword: 'type',
@@ -2129,15 +3387,15 @@ function validate25(
               data: data13,
             };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err58];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err58);
             }
             errors++;
           }
         }
       } else {
-        const err51 = {
+        const err59 = {
           instancePath: instancePath + '/token',
           schemaPath: '#/$defs/secretRef/type',
           keyword: 'type',
@@ -2148,31 +3406,31 @@ function validate25(
           data: data11,
         };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err59];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err59);
         }
         errors++;
       }
       if (errors > 0) {
         const emErrors4 = { type: [], minProperties: [], maxProperties: [] };
         const templates4 = {};
-        for (const err52 of vErrors) {
+        for (const err60 of vErrors) {
           if (
-            err52.keyword !== 'errorMessage' &&
-            !err52.emUsed &&
-            err52.instancePath === instancePath + '/token' &&
-            err52.keyword in emErrors4 &&
-            err52.schemaPath.indexOf('#/$defs/secretRef') === 0 &&
-            /^\/[^\/]*$/.test(err52.schemaPath.slice(17))
+            err60.keyword !== 'errorMessage' &&
+            !err60.emUsed &&
+            err60.instancePath === instancePath + '/token' &&
+            err60.keyword in emErrors4 &&
+            err60.schemaPath.indexOf('#/$defs/secretRef') === 0 &&
+            /^\/[^\/]*$/.test(err60.schemaPath.slice(17))
           ) {
-            emErrors4[err52.keyword].push(err52);
-            err52.emUsed = true;
+            emErrors4[err60.keyword].push(err60);
+            err60.emUsed = true;
           }
         }
         for (const key7 in emErrors4) {
           if (emErrors4[key7].length) {
-            const err53 = {
+            const err61 = {
               instancePath: instancePath + '/token',
               schemaPath: '#/$defs/secretRef/errorMessage',
               keyword: 'errorMessage',
@@ -2183,17 +3441,17 @@ function validate25(
               data: data11,
             };
             if (vErrors === null) {
-              vErrors = [err53];
+              vErrors = [err61];
             } else {
-              vErrors.push(err53);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
         const emErrs4 = [];
-        for (const err54 of vErrors) {
-          if (!err54.emUsed) {
-            emErrs4.push(err54);
+        for (const err62 of vErrors) {
+          if (!err62.emUsed) {
+            emErrs4.push(err62);
           }
         }
         vErrors = emErrs4;
@@ -2212,9 +3470,23 @@ function validate25(
       vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
       errors = vErrors.length;
     }
-    let data15 = data.allowSingleServer;
-    if (typeof data15 !== 'boolean') {
-      const err55 = {
+    if (data.registry !== undefined) {
+      if (
+        !validate28(data.registry, {
+          instancePath: instancePath + '/registry',
+          parentData: data,
+          parentDataProperty: 'registry',
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        errors = vErrors.length;
+      }
+    }
+    let data16 = data.allowSingleServer;
+    if (typeof data16 !== 'boolean') {
+      const err63 = {
         instancePath: instancePath + '/allowSingleServer',
         schemaPath: '#/properties/allowSingleServer/type',
         keyword: 'type',
@@ -2222,17 +3494,17 @@ function validate25(
         message: 'must be boolean',
         schema: schema37.properties.allowSingleServer.type,
         parentSchema: schema37.properties.allowSingleServer,
-        data: data15,
+        data: data16,
       };
       if (vErrors === null) {
-        vErrors = [err55];
+        vErrors = [err63];
       } else {
-        vErrors.push(err55);
+        vErrors.push(err63);
       }
       errors++;
     }
   } else {
-    const err56 = {
+    const err64 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2243,9 +3515,9 @@ function validate25(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err56];
+      vErrors = [err64];
     } else {
-      vErrors.push(err56);
+      vErrors.push(err64);
     }
     errors++;
   }
@@ -2253,7 +3525,7 @@ function validate25(
   return errors === 0;
 }
 validate25.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema46 = {
+const schema50 = {
   description: 'How rigger reaches hosts. Host keys are always verified.',
   type: 'object',
   additionalProperties: false,
@@ -2302,7 +3574,7 @@ const schema46 = {
     },
   },
 };
-const schema49 = {
+const schema53 = {
   description:
     "A jump host every connection goes through (like OpenSSH's ProxyJump). Its host key is checked against the same known_hosts.",
   type: 'object',
@@ -2315,13 +3587,13 @@ const schema49 = {
     privateKeyPath: { description: 'Bastion key; defaults to `ssh.privateKeyPath`.', $ref: '#/$defs/path' },
   },
 };
-function validate30(
+function validate34(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate34.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2339,8 +3611,8 @@ function validate30(
         keyword: 'required',
         params: { missingProperty: 'host' },
         message: "must have required property '" + 'host' + "'",
-        schema: schema49.required,
-        parentSchema: schema49,
+        schema: schema53.required,
+        parentSchema: schema53,
         data,
       };
       if (vErrors === null) {
@@ -2359,7 +3631,7 @@ function validate30(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema49,
+          parentSchema: schema53,
           data,
         };
         if (vErrors === null) {
@@ -2391,84 +3663,63 @@ function validate30(
         errors++;
       }
       const _errs5 = errors;
-      let valid2 = false;
       const _errs6 = errors;
-      if (typeof data0 === 'string') {
-        if (!formats0.test(data0)) {
-          const err3 = {
-            instancePath: instancePath + '/host',
-            schemaPath: '#/$defs/address/anyOf/0/format',
-            keyword: 'format',
-            params: { format: 'ipv4' },
-            message: 'must match format "' + 'ipv4' + '"',
-            schema: 'ipv4',
-            parentSchema: schema39.anyOf[0],
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs6 === errors;
-      valid2 = valid2 || _valid0;
       const _errs7 = errors;
-      if (typeof data0 === 'string') {
-        if (!formats2.test(data0)) {
-          const err4 = {
-            instancePath: instancePath + '/host',
-            schemaPath: '#/$defs/address/anyOf/1/format',
-            keyword: 'format',
-            params: { format: 'ipv6' },
-            message: 'must match format "' + 'ipv6' + '"',
-            schema: 'ipv6',
-            parentSchema: schema39.anyOf[1],
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs7 === errors;
-      valid2 = valid2 || _valid0;
       const _errs8 = errors;
-      if (typeof data0 === 'string') {
-        if (!formats4.test(data0)) {
-          const err5 = {
-            instancePath: instancePath + '/host',
-            schemaPath: '#/$defs/address/anyOf/2/format',
-            keyword: 'format',
-            params: { format: 'hostname' },
-            message: 'must match format "' + 'hostname' + '"',
-            schema: 'hostname',
-            parentSchema: schema39.anyOf[2],
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
+      if (errors === _errs8) {
+        if (typeof data0 === 'string') {
+          if (!formats0.test(data0)) {
+            const err3 = {};
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
           }
-          errors++;
         }
       }
-      var _valid0 = _errs8 === errors;
-      valid2 = valid2 || _valid0;
-      if (!valid2) {
+      var valid3 = _errs8 === errors;
+      if (valid3) {
+        const err4 = {};
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      } else {
+        errors = _errs7;
+        if (vErrors !== null) {
+          if (_errs7) {
+            vErrors.length = _errs7;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (errors === _errs6) {
+        if (typeof data0 === 'string') {
+          if (!pattern6.test(data0)) {
+            const err5 = {};
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      }
+      var valid2 = _errs6 === errors;
+      if (valid2) {
         const err6 = {
           instancePath: instancePath + '/host',
-          schemaPath: '#/$defs/address/anyOf',
-          keyword: 'anyOf',
+          schemaPath: '#/$defs/address/not',
+          keyword: 'not',
           params: {},
-          message: 'must match a schema in anyOf',
-          schema: schema39.anyOf,
+          message: 'must NOT be valid',
+          schema: schema39.not,
           parentSchema: schema39,
           data: data0,
         };
@@ -2488,25 +3739,123 @@ function validate30(
           }
         }
       }
+      const _errs9 = errors;
+      let valid4 = false;
+      const _errs10 = errors;
+      if (typeof data0 === 'string') {
+        if (!formats0.test(data0)) {
+          const err7 = {
+            instancePath: instancePath + '/host',
+            schemaPath: '#/$defs/address/anyOf/0/format',
+            keyword: 'format',
+            params: { format: 'ipv4' },
+            message: 'must match format "' + 'ipv4' + '"',
+            schema: 'ipv4',
+            parentSchema: schema39.anyOf[0],
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs10 === errors;
+      valid4 = valid4 || _valid0;
+      const _errs11 = errors;
+      if (typeof data0 === 'string') {
+        if (!formats4.test(data0)) {
+          const err8 = {
+            instancePath: instancePath + '/host',
+            schemaPath: '#/$defs/address/anyOf/1/format',
+            keyword: 'format',
+            params: { format: 'ipv6' },
+            message: 'must match format "' + 'ipv6' + '"',
+            schema: 'ipv6',
+            parentSchema: schema39.anyOf[1],
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs11 === errors;
+      valid4 = valid4 || _valid0;
+      const _errs12 = errors;
+      if (typeof data0 === 'string') {
+        if (!formats6.test(data0)) {
+          const err9 = {
+            instancePath: instancePath + '/host',
+            schemaPath: '#/$defs/address/anyOf/2/format',
+            keyword: 'format',
+            params: { format: 'hostname' },
+            message: 'must match format "' + 'hostname' + '"',
+            schema: 'hostname',
+            parentSchema: schema39.anyOf[2],
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs12 === errors;
+      valid4 = valid4 || _valid0;
+      if (!valid4) {
+        const err10 = {
+          instancePath: instancePath + '/host',
+          schemaPath: '#/$defs/address/anyOf',
+          keyword: 'anyOf',
+          params: {},
+          message: 'must match a schema in anyOf',
+          schema: schema39.anyOf,
+          parentSchema: schema39,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      } else {
+        errors = _errs9;
+        if (vErrors !== null) {
+          if (_errs9) {
+            vErrors.length = _errs9;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
       if (errors > 0) {
-        const emErrors0 = { anyOf: [] };
+        const emErrors0 = { anyOf: [], not: [] };
         const templates0 = {};
-        for (const err7 of vErrors) {
+        for (const err11 of vErrors) {
           if (
-            err7.keyword !== 'errorMessage' &&
-            !err7.emUsed &&
-            err7.instancePath === instancePath + '/host' &&
-            err7.keyword in emErrors0 &&
-            err7.schemaPath.indexOf('#/$defs/address') === 0 &&
-            /^\/[^\/]*$/.test(err7.schemaPath.slice(15))
+            err11.keyword !== 'errorMessage' &&
+            !err11.emUsed &&
+            err11.instancePath === instancePath + '/host' &&
+            err11.keyword in emErrors0 &&
+            err11.schemaPath.indexOf('#/$defs/address') === 0 &&
+            /^\/[^\/]*$/.test(err11.schemaPath.slice(15))
           ) {
-            emErrors0[err7.keyword].push(err7);
-            err7.emUsed = true;
+            emErrors0[err11.keyword].push(err11);
+            err11.emUsed = true;
           }
         }
         for (const key1 in emErrors0) {
           if (emErrors0[key1].length) {
-            const err8 = {
+            const err12 = {
               instancePath: instancePath + '/host',
               schemaPath: '#/$defs/address/errorMessage',
               keyword: 'errorMessage',
@@ -2517,17 +3866,17 @@ function validate30(
               data: data0,
             };
             if (vErrors === null) {
-              vErrors = [err8];
+              vErrors = [err12];
             } else {
-              vErrors.push(err8);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
         const emErrs0 = [];
-        for (const err9 of vErrors) {
-          if (!err9.emUsed) {
-            emErrs0.push(err9);
+        for (const err13 of vErrors) {
+          if (!err13.emUsed) {
+            emErrs0.push(err13);
           }
         }
         vErrors = emErrs0;
@@ -2536,57 +3885,57 @@ function validate30(
     }
     let data1 = data.port;
     if (!(typeof data1 == 'number' && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-      const err10 = {
+      const err14 = {
         instancePath: instancePath + '/port',
         schemaPath: '#/properties/port/type',
         keyword: 'type',
         params: { type: 'integer' },
         message: 'must be integer',
-        schema: schema49.properties.port.type,
-        parentSchema: schema49.properties.port,
+        schema: schema53.properties.port.type,
+        parentSchema: schema53.properties.port,
         data: data1,
       };
       if (vErrors === null) {
-        vErrors = [err10];
+        vErrors = [err14];
       } else {
-        vErrors.push(err10);
+        vErrors.push(err14);
       }
       errors++;
     }
     if (typeof data1 == 'number' && isFinite(data1)) {
       if (data1 > 65535 || isNaN(data1)) {
-        const err11 = {
+        const err15 = {
           instancePath: instancePath + '/port',
           schemaPath: '#/properties/port/maximum',
           keyword: 'maximum',
           params: { comparison: '<=', limit: 65535 },
           message: 'must be <= 65535',
           schema: 65535,
-          parentSchema: schema49.properties.port,
+          parentSchema: schema53.properties.port,
           data: data1,
         };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err15];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err15);
         }
         errors++;
       }
       if (data1 < 1 || isNaN(data1)) {
-        const err12 = {
+        const err16 = {
           instancePath: instancePath + '/port',
           schemaPath: '#/properties/port/minimum',
           keyword: 'minimum',
           params: { comparison: '>=', limit: 1 },
           message: 'must be >= 1',
           schema: 1,
-          parentSchema: schema49.properties.port,
+          parentSchema: schema53.properties.port,
           data: data1,
         };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err16];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err16);
         }
         errors++;
       }
@@ -2595,38 +3944,38 @@ function validate30(
       let data2 = data.user;
       if (typeof data2 === 'string') {
         if (func2(data2) < 1) {
-          const err13 = {
+          const err17 = {
             instancePath: instancePath + '/user',
             schemaPath: '#/properties/user/minLength',
             keyword: 'minLength',
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema49.properties.user,
+            parentSchema: schema53.properties.user,
             data: data2,
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err17];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err17);
           }
           errors++;
         }
       } else {
-        const err14 = {
+        const err18 = {
           instancePath: instancePath + '/user',
           schemaPath: '#/properties/user/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema49.properties.user.type,
-          parentSchema: schema49.properties.user,
+          schema: schema53.properties.user.type,
+          parentSchema: schema53.properties.user,
           data: data2,
         };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err18];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err18);
         }
         errors++;
       }
@@ -2635,7 +3984,7 @@ function validate30(
       let data3 = data.privateKeyPath;
       if (typeof data3 === 'string') {
         if (func2(data3) < 1) {
-          const err15 = {
+          const err19 = {
             instancePath: instancePath + '/privateKeyPath',
             schemaPath: '#/$defs/path/minLength',
             keyword: 'minLength',
@@ -2646,14 +3995,14 @@ function validate30(
             data: data3,
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err19];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err19);
           }
           errors++;
         }
       } else {
-        const err16 = {
+        const err20 = {
           instancePath: instancePath + '/privateKeyPath',
           schemaPath: '#/$defs/path/type',
           keyword: 'type',
@@ -2664,42 +4013,42 @@ function validate30(
           data: data3,
         };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err20];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err20);
         }
         errors++;
       }
     }
   } else {
-    const err17 = {
+    const err21 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema49.type,
-      parentSchema: schema49,
+      schema: schema53.type,
+      parentSchema: schema53,
       data,
     };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err21];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err21);
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate29(
+validate34.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate33(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate33.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2732,7 +4081,7 @@ function validate29(
       data.parallel = 30;
     }
     for (const key0 in data) {
-      if (!func1.call(schema46.properties, key0)) {
+      if (!func1.call(schema50.properties, key0)) {
         const err0 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -2740,7 +4089,7 @@ function validate29(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema46,
+          parentSchema: schema50,
           data,
         };
         if (vErrors === null) {
@@ -2761,7 +4110,7 @@ function validate29(
           params: { limit: 1 },
           message: 'must NOT have fewer than 1 characters',
           schema: 1,
-          parentSchema: schema46.properties.user,
+          parentSchema: schema50.properties.user,
           data: data0,
         };
         if (vErrors === null) {
@@ -2778,8 +4127,8 @@ function validate29(
         keyword: 'type',
         params: { type: 'string' },
         message: 'must be string',
-        schema: schema46.properties.user.type,
-        parentSchema: schema46.properties.user,
+        schema: schema50.properties.user.type,
+        parentSchema: schema50.properties.user,
         data: data0,
       };
       if (vErrors === null) {
@@ -2797,8 +4146,8 @@ function validate29(
         keyword: 'type',
         params: { type: 'integer' },
         message: 'must be integer',
-        schema: schema46.properties.port.type,
-        parentSchema: schema46.properties.port,
+        schema: schema50.properties.port.type,
+        parentSchema: schema50.properties.port,
         data: data1,
       };
       if (vErrors === null) {
@@ -2817,7 +4166,7 @@ function validate29(
           params: { comparison: '<=', limit: 65535 },
           message: 'must be <= 65535',
           schema: 65535,
-          parentSchema: schema46.properties.port,
+          parentSchema: schema50.properties.port,
           data: data1,
         };
         if (vErrors === null) {
@@ -2835,7 +4184,7 @@ function validate29(
           params: { comparison: '>=', limit: 1 },
           message: 'must be >= 1',
           schema: 1,
-          parentSchema: schema46.properties.port,
+          parentSchema: schema50.properties.port,
           data: data1,
         };
         if (vErrors === null) {
@@ -2930,10 +4279,10 @@ function validate29(
         instancePath: instancePath + '/hostKeyPolicy',
         schemaPath: '#/properties/hostKeyPolicy/enum',
         keyword: 'enum',
-        params: { allowedValues: schema46.properties.hostKeyPolicy.enum },
+        params: { allowedValues: schema50.properties.hostKeyPolicy.enum },
         message: 'must be equal to one of the allowed values',
-        schema: schema46.properties.hostKeyPolicy.enum,
-        parentSchema: schema46.properties.hostKeyPolicy,
+        schema: schema50.properties.hostKeyPolicy.enum,
+        parentSchema: schema50.properties.hostKeyPolicy,
         data: data4,
       };
       if (vErrors === null) {
@@ -2945,7 +4294,7 @@ function validate29(
     }
     if (data.bastion !== undefined) {
       if (
-        !validate30(data.bastion, {
+        !validate34(data.bastion, {
           instancePath: instancePath + '/bastion',
           parentData: data,
           parentDataProperty: 'bastion',
@@ -2953,7 +4302,7 @@ function validate29(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
@@ -2965,8 +4314,8 @@ function validate29(
         keyword: 'type',
         params: { type: 'boolean' },
         message: 'must be boolean',
-        schema: schema46.properties.become.type,
-        parentSchema: schema46.properties.become,
+        schema: schema50.properties.become.type,
+        parentSchema: schema50.properties.become,
         data: data6,
       };
       if (vErrors === null) {
@@ -2984,8 +4333,8 @@ function validate29(
         keyword: 'type',
         params: { type: 'integer' },
         message: 'must be integer',
-        schema: schema46.properties.connectTimeout.type,
-        parentSchema: schema46.properties.connectTimeout,
+        schema: schema50.properties.connectTimeout.type,
+        parentSchema: schema50.properties.connectTimeout,
         data: data7,
       };
       if (vErrors === null) {
@@ -3004,7 +4353,7 @@ function validate29(
           params: { comparison: '>=', limit: 1 },
           message: 'must be >= 1',
           schema: 1,
-          parentSchema: schema46.properties.connectTimeout,
+          parentSchema: schema50.properties.connectTimeout,
           data: data7,
         };
         if (vErrors === null) {
@@ -3023,8 +4372,8 @@ function validate29(
         keyword: 'type',
         params: { type: 'integer' },
         message: 'must be integer',
-        schema: schema46.properties.commandTimeout.type,
-        parentSchema: schema46.properties.commandTimeout,
+        schema: schema50.properties.commandTimeout.type,
+        parentSchema: schema50.properties.commandTimeout,
         data: data8,
       };
       if (vErrors === null) {
@@ -3043,7 +4392,7 @@ function validate29(
           params: { comparison: '>=', limit: 1 },
           message: 'must be >= 1',
           schema: 1,
-          parentSchema: schema46.properties.commandTimeout,
+          parentSchema: schema50.properties.commandTimeout,
           data: data8,
         };
         if (vErrors === null) {
@@ -3062,8 +4411,8 @@ function validate29(
         keyword: 'type',
         params: { type: 'integer' },
         message: 'must be integer',
-        schema: schema46.properties.parallel.type,
-        parentSchema: schema46.properties.parallel,
+        schema: schema50.properties.parallel.type,
+        parentSchema: schema50.properties.parallel,
         data: data9,
       };
       if (vErrors === null) {
@@ -3082,7 +4431,7 @@ function validate29(
           params: { comparison: '>=', limit: 1 },
           message: 'must be >= 1',
           schema: 1,
-          parentSchema: schema46.properties.parallel,
+          parentSchema: schema50.properties.parallel,
           data: data9,
         };
         if (vErrors === null) {
@@ -3100,8 +4449,8 @@ function validate29(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema46.type,
-      parentSchema: schema46,
+      schema: schema50.type,
+      parentSchema: schema50,
       data,
     };
     if (vErrors === null) {
@@ -3111,11 +4460,11 @@ function validate29(
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema52 = {
+validate33.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema56 = {
   description: 'One machine.',
   type: 'object',
   additionalProperties: false,
@@ -3141,16 +4490,15 @@ const schema52 = {
       enum: ['ubuntu', 'flatcar'],
     },
     labels: {
-      description: 'Kubernetes node labels.',
+      description:
+        'Kubernetes node labels, which the kubelet sets on its own Node (RKE2 `node-label`). Keys and values are checked as the API server checks them; keys in the kubernetes.io and k8s.io namespaces only as far as a kubelet may set them (`node.kubernetes.io/*`, `kubelet.kubernetes.io/*`, `topology.kubernetes.io/zone` and a few more; not `node-role.kubernetes.io/*`).',
       type: 'object',
-      propertyNames: {
-        pattern: '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$',
-      },
       additionalProperties: { type: 'string', maxLength: 63 },
       default: {},
     },
     taints: {
-      description: 'Kubernetes node taints as `key=value:Effect` or `key:Effect`.',
+      description:
+        'Kubernetes node taints as `key=value:Effect` or `key:Effect` (RKE2 `node-taint`), checked as the kubelet and the API server check them: the key like a label key, the value like a label value, unique by key and effect.',
       type: 'array',
       items: {
         type: 'string',
@@ -3204,16 +4552,12 @@ const schema52 = {
     ssh: { $ref: '#/$defs/hostSsh' },
   },
 };
-const pattern10 = new RegExp(
-  '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$',
-  'u',
-);
-const pattern11 = new RegExp(
+const pattern19 = new RegExp(
   '^[A-Za-z0-9./_-]+(=[A-Za-z0-9._-]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$',
   'u',
 );
-const pattern12 = new RegExp('^/dev/[A-Za-z0-9/_-]+$', 'u');
-const schema54 = {
+const pattern20 = new RegExp('^/dev/[A-Za-z0-9/_-]+$', 'u');
+const schema58 = {
   description: 'Per-host overrides of `ssh`.',
   type: 'object',
   additionalProperties: false,
@@ -3228,13 +4572,13 @@ const schema54 = {
     },
   },
 };
-function validate34(
+function validate38(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate38.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3257,7 +4601,7 @@ function validate34(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema54,
+          parentSchema: schema58,
           data,
         };
         if (vErrors === null) {
@@ -3279,7 +4623,7 @@ function validate34(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema54.properties.user,
+            parentSchema: schema58.properties.user,
             data: data0,
           };
           if (vErrors === null) {
@@ -3296,8 +4640,8 @@ function validate34(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema54.properties.user.type,
-          parentSchema: schema54.properties.user,
+          schema: schema58.properties.user.type,
+          parentSchema: schema58.properties.user,
           data: data0,
         };
         if (vErrors === null) {
@@ -3317,8 +4661,8 @@ function validate34(
           keyword: 'type',
           params: { type: 'integer' },
           message: 'must be integer',
-          schema: schema54.properties.port.type,
-          parentSchema: schema54.properties.port,
+          schema: schema58.properties.port.type,
+          parentSchema: schema58.properties.port,
           data: data1,
         };
         if (vErrors === null) {
@@ -3337,7 +4681,7 @@ function validate34(
             params: { comparison: '<=', limit: 65535 },
             message: 'must be <= 65535',
             schema: 65535,
-            parentSchema: schema54.properties.port,
+            parentSchema: schema58.properties.port,
             data: data1,
           };
           if (vErrors === null) {
@@ -3355,7 +4699,7 @@ function validate34(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema54.properties.port,
+            parentSchema: schema58.properties.port,
             data: data1,
           };
           if (vErrors === null) {
@@ -3416,8 +4760,8 @@ function validate34(
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema54.properties.become.type,
-          parentSchema: schema54.properties.become,
+          schema: schema58.properties.become.type,
+          parentSchema: schema58.properties.become,
           data: data3,
         };
         if (vErrors === null) {
@@ -3435,7 +4779,7 @@ function validate34(
       let passing0 = null;
       const _errs13 = errors;
       if (
-        !validate30(data4, {
+        !validate34(data4, {
           instancePath: instancePath + '/bastion',
           parentData: data,
           parentDataProperty: 'bastion',
@@ -3443,7 +4787,7 @@ function validate34(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
       var _valid0 = _errs13 === errors;
@@ -3460,7 +4804,7 @@ function validate34(
           params: { allowedValue: false },
           message: 'must be equal to constant',
           schema: false,
-          parentSchema: schema54.properties.bastion.oneOf[1],
+          parentSchema: schema58.properties.bastion.oneOf[1],
           data: data4,
         };
         if (vErrors === null) {
@@ -3487,8 +4831,8 @@ function validate34(
           keyword: 'oneOf',
           params: { passingSchemas: passing0 },
           message: 'must match exactly one schema in oneOf',
-          schema: schema54.properties.bastion.oneOf,
-          parentSchema: schema54.properties.bastion,
+          schema: schema58.properties.bastion.oneOf,
+          parentSchema: schema58.properties.bastion,
           data: data4,
         };
         if (vErrors === null) {
@@ -3515,8 +4859,8 @@ function validate34(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema54.type,
-      parentSchema: schema54,
+      schema: schema58.type,
+      parentSchema: schema58,
       data,
     };
     if (vErrors === null) {
@@ -3526,17 +4870,17 @@ function validate34(
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate33(
+validate38.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate37(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate33.evaluated;
+  const evaluated0 = validate37.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3557,8 +4901,8 @@ function validate33(
         keyword: 'required',
         params: { missingProperty: 'name' },
         message: "must have required property '" + 'name' + "'",
-        schema: schema52.required,
-        parentSchema: schema52,
+        schema: schema56.required,
+        parentSchema: schema56,
         data,
       };
       if (vErrors === null) {
@@ -3575,8 +4919,8 @@ function validate33(
         keyword: 'required',
         params: { missingProperty: 'address' },
         message: "must have required property '" + 'address' + "'",
-        schema: schema52.required,
-        parentSchema: schema52,
+        schema: schema56.required,
+        parentSchema: schema56,
         data,
       };
       if (vErrors === null) {
@@ -3593,8 +4937,8 @@ function validate33(
         keyword: 'required',
         params: { missingProperty: 'roles' },
         message: "must have required property '" + 'roles' + "'",
-        schema: schema52.required,
-        parentSchema: schema52,
+        schema: schema56.required,
+        parentSchema: schema56,
         data,
       };
       if (vErrors === null) {
@@ -3611,8 +4955,8 @@ function validate33(
         keyword: 'required',
         params: { missingProperty: 'os' },
         message: "must have required property '" + 'os' + "'",
-        schema: schema52.required,
-        parentSchema: schema52,
+        schema: schema56.required,
+        parentSchema: schema56,
         data,
       };
       if (vErrors === null) {
@@ -3623,7 +4967,7 @@ function validate33(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema52.properties, key0)) {
+      if (!func1.call(schema56.properties, key0)) {
         const err4 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -3631,7 +4975,7 @@ function validate33(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema52,
+          parentSchema: schema56,
           data,
         };
         if (vErrors === null) {
@@ -3653,7 +4997,7 @@ function validate33(
             params: { pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' },
             message: 'must match pattern "' + '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' + '"',
             schema: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
-            parentSchema: schema52.properties.name,
+            parentSchema: schema56.properties.name,
             data: data0,
           };
           if (vErrors === null) {
@@ -3670,8 +5014,8 @@ function validate33(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema52.properties.name.type,
-          parentSchema: schema52.properties.name,
+          schema: schema56.properties.name.type,
+          parentSchema: schema56.properties.name,
           data: data0,
         };
         if (vErrors === null) {
@@ -3704,9 +5048,9 @@ function validate33(
               schemaPath: '#/properties/name/errorMessage',
               keyword: 'errorMessage',
               params: { errors: emErrors0[key1] },
-              message: key1 in templates0 ? templates0[key1]() : schema52.properties.name.errorMessage[key1],
-              schema: schema52.properties.name.errorMessage,
-              parentSchema: schema52.properties.name,
+              message: key1 in templates0 ? templates0[key1]() : schema56.properties.name.errorMessage[key1],
+              schema: schema56.properties.name.errorMessage,
+              parentSchema: schema56.properties.name,
               data: data0,
             };
             if (vErrors === null) {
@@ -3748,84 +5092,63 @@ function validate33(
         errors++;
       }
       const _errs7 = errors;
-      let valid2 = false;
       const _errs8 = errors;
-      if (typeof data1 === 'string') {
-        if (!formats0.test(data1)) {
-          const err11 = {
-            instancePath: instancePath + '/address',
-            schemaPath: '#/$defs/address/anyOf/0/format',
-            keyword: 'format',
-            params: { format: 'ipv4' },
-            message: 'must match format "' + 'ipv4' + '"',
-            schema: 'ipv4',
-            parentSchema: schema39.anyOf[0],
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs8 === errors;
-      valid2 = valid2 || _valid0;
       const _errs9 = errors;
-      if (typeof data1 === 'string') {
-        if (!formats2.test(data1)) {
-          const err12 = {
-            instancePath: instancePath + '/address',
-            schemaPath: '#/$defs/address/anyOf/1/format',
-            keyword: 'format',
-            params: { format: 'ipv6' },
-            message: 'must match format "' + 'ipv6' + '"',
-            schema: 'ipv6',
-            parentSchema: schema39.anyOf[1],
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      }
-      var _valid0 = _errs9 === errors;
-      valid2 = valid2 || _valid0;
       const _errs10 = errors;
-      if (typeof data1 === 'string') {
-        if (!formats4.test(data1)) {
-          const err13 = {
-            instancePath: instancePath + '/address',
-            schemaPath: '#/$defs/address/anyOf/2/format',
-            keyword: 'format',
-            params: { format: 'hostname' },
-            message: 'must match format "' + 'hostname' + '"',
-            schema: 'hostname',
-            parentSchema: schema39.anyOf[2],
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
+      if (errors === _errs10) {
+        if (typeof data1 === 'string') {
+          if (!formats0.test(data1)) {
+            const err11 = {};
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
           }
-          errors++;
         }
       }
-      var _valid0 = _errs10 === errors;
-      valid2 = valid2 || _valid0;
-      if (!valid2) {
+      var valid3 = _errs10 === errors;
+      if (valid3) {
+        const err12 = {};
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      } else {
+        errors = _errs9;
+        if (vErrors !== null) {
+          if (_errs9) {
+            vErrors.length = _errs9;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (errors === _errs8) {
+        if (typeof data1 === 'string') {
+          if (!pattern6.test(data1)) {
+            const err13 = {};
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      }
+      var valid2 = _errs8 === errors;
+      if (valid2) {
         const err14 = {
           instancePath: instancePath + '/address',
-          schemaPath: '#/$defs/address/anyOf',
-          keyword: 'anyOf',
+          schemaPath: '#/$defs/address/not',
+          keyword: 'not',
           params: {},
-          message: 'must match a schema in anyOf',
-          schema: schema39.anyOf,
+          message: 'must NOT be valid',
+          schema: schema39.not,
           parentSchema: schema39,
           data: data1,
         };
@@ -3845,25 +5168,123 @@ function validate33(
           }
         }
       }
+      const _errs11 = errors;
+      let valid4 = false;
+      const _errs12 = errors;
+      if (typeof data1 === 'string') {
+        if (!formats0.test(data1)) {
+          const err15 = {
+            instancePath: instancePath + '/address',
+            schemaPath: '#/$defs/address/anyOf/0/format',
+            keyword: 'format',
+            params: { format: 'ipv4' },
+            message: 'must match format "' + 'ipv4' + '"',
+            schema: 'ipv4',
+            parentSchema: schema39.anyOf[0],
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs12 === errors;
+      valid4 = valid4 || _valid0;
+      const _errs13 = errors;
+      if (typeof data1 === 'string') {
+        if (!formats4.test(data1)) {
+          const err16 = {
+            instancePath: instancePath + '/address',
+            schemaPath: '#/$defs/address/anyOf/1/format',
+            keyword: 'format',
+            params: { format: 'ipv6' },
+            message: 'must match format "' + 'ipv6' + '"',
+            schema: 'ipv6',
+            parentSchema: schema39.anyOf[1],
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs13 === errors;
+      valid4 = valid4 || _valid0;
+      const _errs14 = errors;
+      if (typeof data1 === 'string') {
+        if (!formats6.test(data1)) {
+          const err17 = {
+            instancePath: instancePath + '/address',
+            schemaPath: '#/$defs/address/anyOf/2/format',
+            keyword: 'format',
+            params: { format: 'hostname' },
+            message: 'must match format "' + 'hostname' + '"',
+            schema: 'hostname',
+            parentSchema: schema39.anyOf[2],
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs14 === errors;
+      valid4 = valid4 || _valid0;
+      if (!valid4) {
+        const err18 = {
+          instancePath: instancePath + '/address',
+          schemaPath: '#/$defs/address/anyOf',
+          keyword: 'anyOf',
+          params: {},
+          message: 'must match a schema in anyOf',
+          schema: schema39.anyOf,
+          parentSchema: schema39,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      } else {
+        errors = _errs11;
+        if (vErrors !== null) {
+          if (_errs11) {
+            vErrors.length = _errs11;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
       if (errors > 0) {
-        const emErrors1 = { anyOf: [] };
+        const emErrors1 = { anyOf: [], not: [] };
         const templates1 = {};
-        for (const err15 of vErrors) {
+        for (const err19 of vErrors) {
           if (
-            err15.keyword !== 'errorMessage' &&
-            !err15.emUsed &&
-            err15.instancePath === instancePath + '/address' &&
-            err15.keyword in emErrors1 &&
-            err15.schemaPath.indexOf('#/$defs/address') === 0 &&
-            /^\/[^\/]*$/.test(err15.schemaPath.slice(15))
+            err19.keyword !== 'errorMessage' &&
+            !err19.emUsed &&
+            err19.instancePath === instancePath + '/address' &&
+            err19.keyword in emErrors1 &&
+            err19.schemaPath.indexOf('#/$defs/address') === 0 &&
+            /^\/[^\/]*$/.test(err19.schemaPath.slice(15))
           ) {
-            emErrors1[err15.keyword].push(err15);
-            err15.emUsed = true;
+            emErrors1[err19.keyword].push(err19);
+            err19.emUsed = true;
           }
         }
         for (const key2 in emErrors1) {
           if (emErrors1[key2].length) {
-            const err16 = {
+            const err20 = {
               instancePath: instancePath + '/address',
               schemaPath: '#/$defs/address/errorMessage',
               keyword: 'errorMessage',
@@ -3874,17 +5295,17 @@ function validate33(
               data: data1,
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err20];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
         const emErrs1 = [];
-        for (const err17 of vErrors) {
-          if (!err17.emUsed) {
-            emErrs1.push(err17);
+        for (const err21 of vErrors) {
+          if (!err21.emUsed) {
+            emErrs1.push(err21);
           }
         }
         vErrors = emErrs1;
@@ -3895,20 +5316,20 @@ function validate33(
       let data2 = data.roles;
       if (Array.isArray(data2)) {
         if (data2.length < 1) {
-          const err18 = {
+          const err22 = {
             instancePath: instancePath + '/roles',
             schemaPath: '#/properties/roles/minItems',
             keyword: 'minItems',
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema52.properties.roles,
+            parentSchema: schema56.properties.roles,
             data: data2,
           };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err22];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err22);
           }
           errors++;
         }
@@ -3916,20 +5337,20 @@ function validate33(
         for (let i0 = 0; i0 < len0; i0++) {
           let data3 = data2[i0];
           if (!(data3 === 'control-plane' || data3 === 'worker' || data3 === 'storage')) {
-            const err19 = {
+            const err23 = {
               instancePath: instancePath + '/roles/' + i0,
               schemaPath: '#/properties/roles/items/enum',
               keyword: 'enum',
-              params: { allowedValues: schema52.properties.roles.items.enum },
+              params: { allowedValues: schema56.properties.roles.items.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema52.properties.roles.items.enum,
-              parentSchema: schema52.properties.roles.items,
+              schema: schema56.properties.roles.items.enum,
+              parentSchema: schema56.properties.roles.items,
               data: data3,
             };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err23];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err23);
             }
             errors++;
           }
@@ -3940,20 +5361,20 @@ function validate33(
           outer0: for (; i1--;) {
             for (j0 = i1; j0--;) {
               if (func0(data2[i1], data2[j0])) {
-                const err20 = {
+                const err24 = {
                   instancePath: instancePath + '/roles',
                   schemaPath: '#/properties/roles/uniqueItems',
                   keyword: 'uniqueItems',
                   params: { i: i1, j: j0 },
                   message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)',
                   schema: true,
-                  parentSchema: schema52.properties.roles,
+                  parentSchema: schema56.properties.roles,
                   data: data2,
                 };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err24);
                 }
                 errors++;
                 break outer0;
@@ -3962,20 +5383,20 @@ function validate33(
           }
         }
       } else {
-        const err21 = {
+        const err25 = {
           instancePath: instancePath + '/roles',
           schemaPath: '#/properties/roles/type',
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema52.properties.roles.type,
-          parentSchema: schema52.properties.roles,
+          schema: schema56.properties.roles.type,
+          parentSchema: schema56.properties.roles,
           data: data2,
         };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err25];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err25);
         }
         errors++;
       }
@@ -3983,20 +5404,20 @@ function validate33(
     if (data.os !== undefined) {
       let data4 = data.os;
       if (!(data4 === 'ubuntu' || data4 === 'flatcar')) {
-        const err22 = {
+        const err26 = {
           instancePath: instancePath + '/os',
           schemaPath: '#/properties/os/enum',
           keyword: 'enum',
-          params: { allowedValues: schema52.properties.os.enum },
+          params: { allowedValues: schema56.properties.os.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema52.properties.os.enum,
-          parentSchema: schema52.properties.os,
+          schema: schema56.properties.os.enum,
+          parentSchema: schema56.properties.os,
           data: data4,
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err26];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err26);
         }
         errors++;
       }
@@ -4004,108 +5425,60 @@ function validate33(
     let data5 = data.labels;
     if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
       for (const key3 in data5) {
-        const _errs17 = errors;
-        if (typeof key3 === 'string') {
-          if (!pattern10.test(key3)) {
-            const err23 = {
-              instancePath: instancePath + '/labels',
-              schemaPath: '#/properties/labels/propertyNames/pattern',
-              keyword: 'pattern',
-              params: {
-                pattern: '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$',
-              },
-              message:
-                'must match pattern "' +
-                '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$' +
-                '"',
-              schema: '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$',
-              parentSchema: schema52.properties.labels.propertyNames,
-              data: key3,
-              propertyName: key3,
-            };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        var valid6 = _errs17 === errors;
-        if (!valid6) {
-          const err24 = {
-            instancePath: instancePath + '/labels',
-            schemaPath: '#/properties/labels/propertyNames',
-            keyword: 'propertyNames',
-            params: { propertyName: key3 },
-            message: 'property name must be valid',
-            schema: schema52.properties.labels.propertyNames,
-            parentSchema: schema52.properties.labels,
-            data: data5,
-          };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-      for (const key4 in data5) {
-        let data6 = data5[key4];
+        let data6 = data5[key3];
         if (typeof data6 === 'string') {
           if (func2(data6) > 63) {
-            const err25 = {
-              instancePath: instancePath + '/labels/' + key4.replace(/~/g, '~0').replace(/\//g, '~1'),
+            const err27 = {
+              instancePath: instancePath + '/labels/' + key3.replace(/~/g, '~0').replace(/\//g, '~1'),
               schemaPath: '#/properties/labels/additionalProperties/maxLength',
               keyword: 'maxLength',
               params: { limit: 63 },
               message: 'must NOT have more than 63 characters',
               schema: 63,
-              parentSchema: schema52.properties.labels.additionalProperties,
+              parentSchema: schema56.properties.labels.additionalProperties,
               data: data6,
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err27];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err27);
             }
             errors++;
           }
         } else {
-          const err26 = {
-            instancePath: instancePath + '/labels/' + key4.replace(/~/g, '~0').replace(/\//g, '~1'),
+          const err28 = {
+            instancePath: instancePath + '/labels/' + key3.replace(/~/g, '~0').replace(/\//g, '~1'),
             schemaPath: '#/properties/labels/additionalProperties/type',
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema52.properties.labels.additionalProperties.type,
-            parentSchema: schema52.properties.labels.additionalProperties,
+            schema: schema56.properties.labels.additionalProperties.type,
+            parentSchema: schema56.properties.labels.additionalProperties,
             data: data6,
           };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err28];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err28);
           }
           errors++;
         }
       }
     } else {
-      const err27 = {
+      const err29 = {
         instancePath: instancePath + '/labels',
         schemaPath: '#/properties/labels/type',
         keyword: 'type',
         params: { type: 'object' },
         message: 'must be object',
-        schema: schema52.properties.labels.type,
-        parentSchema: schema52.properties.labels,
+        schema: schema56.properties.labels.type,
+        parentSchema: schema56.properties.labels,
         data: data5,
       };
       if (vErrors === null) {
-        vErrors = [err27];
+        vErrors = [err29];
       } else {
-        vErrors.push(err27);
+        vErrors.push(err29);
       }
       errors++;
     }
@@ -4115,8 +5488,8 @@ function validate33(
       for (let i2 = 0; i2 < len1; i2++) {
         let data8 = data7[i2];
         if (typeof data8 === 'string') {
-          if (!pattern11.test(data8)) {
-            const err28 = {
+          if (!pattern19.test(data8)) {
+            const err30 = {
               instancePath: instancePath + '/taints/' + i2,
               schemaPath: '#/properties/taints/items/pattern',
               keyword: 'pattern',
@@ -4128,77 +5501,77 @@ function validate33(
                 '^[A-Za-z0-9./_-]+(=[A-Za-z0-9._-]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$' +
                 '"',
               schema: '^[A-Za-z0-9./_-]+(=[A-Za-z0-9._-]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$',
-              parentSchema: schema52.properties.taints.items,
+              parentSchema: schema56.properties.taints.items,
               data: data8,
             };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err30];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err30);
             }
             errors++;
           }
         } else {
-          const err29 = {
+          const err31 = {
             instancePath: instancePath + '/taints/' + i2,
             schemaPath: '#/properties/taints/items/type',
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema52.properties.taints.items.type,
-            parentSchema: schema52.properties.taints.items,
+            schema: schema56.properties.taints.items.type,
+            parentSchema: schema56.properties.taints.items,
             data: data8,
           };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err31];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err31);
           }
           errors++;
         }
         if (errors > 0) {
           const emErrors2 = { pattern: [] };
           const templates2 = {};
-          for (const err30 of vErrors) {
+          for (const err32 of vErrors) {
             if (
-              err30.keyword !== 'errorMessage' &&
-              !err30.emUsed &&
-              err30.instancePath === instancePath + '/taints/' + i2 &&
-              err30.keyword in emErrors2 &&
-              err30.schemaPath.indexOf('#/properties/taints/items') === 0 &&
-              /^\/[^\/]*$/.test(err30.schemaPath.slice(25))
+              err32.keyword !== 'errorMessage' &&
+              !err32.emUsed &&
+              err32.instancePath === instancePath + '/taints/' + i2 &&
+              err32.keyword in emErrors2 &&
+              err32.schemaPath.indexOf('#/properties/taints/items') === 0 &&
+              /^\/[^\/]*$/.test(err32.schemaPath.slice(25))
             ) {
-              emErrors2[err30.keyword].push(err30);
-              err30.emUsed = true;
+              emErrors2[err32.keyword].push(err32);
+              err32.emUsed = true;
             }
           }
-          for (const key5 in emErrors2) {
-            if (emErrors2[key5].length) {
-              const err31 = {
+          for (const key4 in emErrors2) {
+            if (emErrors2[key4].length) {
+              const err33 = {
                 instancePath: instancePath + '/taints/' + i2,
                 schemaPath: '#/properties/taints/items/errorMessage',
                 keyword: 'errorMessage',
-                params: { errors: emErrors2[key5] },
+                params: { errors: emErrors2[key4] },
                 message:
-                  key5 in templates2
-                    ? templates2[key5]()
-                    : schema52.properties.taints.items.errorMessage[key5],
-                schema: schema52.properties.taints.items.errorMessage,
-                parentSchema: schema52.properties.taints.items,
+                  key4 in templates2
+                    ? templates2[key4]()
+                    : schema56.properties.taints.items.errorMessage[key4],
+                schema: schema56.properties.taints.items.errorMessage,
+                parentSchema: schema56.properties.taints.items,
                 data: data8,
               };
               if (vErrors === null) {
-                vErrors = [err31];
+                vErrors = [err33];
               } else {
-                vErrors.push(err31);
+                vErrors.push(err33);
               }
               errors++;
             }
           }
           const emErrs2 = [];
-          for (const err32 of vErrors) {
-            if (!err32.emUsed) {
-              emErrs2.push(err32);
+          for (const err34 of vErrors) {
+            if (!err34.emUsed) {
+              emErrs2.push(err34);
             }
           }
           vErrors = emErrs2;
@@ -4206,42 +5579,42 @@ function validate33(
         }
       }
     } else {
-      const err33 = {
+      const err35 = {
         instancePath: instancePath + '/taints',
         schemaPath: '#/properties/taints/type',
         keyword: 'type',
         params: { type: 'array' },
         message: 'must be array',
-        schema: schema52.properties.taints.type,
-        parentSchema: schema52.properties.taints,
+        schema: schema56.properties.taints.type,
+        parentSchema: schema56.properties.taints,
         data: data7,
       };
       if (vErrors === null) {
-        vErrors = [err33];
+        vErrors = [err35];
       } else {
-        vErrors.push(err33);
+        vErrors.push(err35);
       }
       errors++;
     }
     if (data.storage !== undefined) {
       let data9 = data.storage;
       if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
-        for (const key6 in data9) {
-          if (!(key6 === 'devices')) {
-            const err34 = {
+        for (const key5 in data9) {
+          if (!(key5 === 'devices')) {
+            const err36 = {
               instancePath: instancePath + '/storage',
               schemaPath: '#/properties/storage/additionalProperties',
               keyword: 'additionalProperties',
-              params: { additionalProperty: key6 },
+              params: { additionalProperty: key5 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema52.properties.storage,
+              parentSchema: schema56.properties.storage,
               data: data9,
             };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err36];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err36);
             }
             errors++;
           }
@@ -4253,39 +5626,39 @@ function validate33(
             for (let i3 = 0; i3 < len2; i3++) {
               let data11 = data10[i3];
               if (typeof data11 === 'string') {
-                if (!pattern12.test(data11)) {
-                  const err35 = {
+                if (!pattern20.test(data11)) {
+                  const err37 = {
                     instancePath: instancePath + '/storage/devices/' + i3,
                     schemaPath: '#/properties/storage/properties/devices/items/pattern',
                     keyword: 'pattern',
                     params: { pattern: '^/dev/[A-Za-z0-9/_-]+$' },
                     message: 'must match pattern "' + '^/dev/[A-Za-z0-9/_-]+$' + '"',
                     schema: '^/dev/[A-Za-z0-9/_-]+$',
-                    parentSchema: schema52.properties.storage.properties.devices.items,
+                    parentSchema: schema56.properties.storage.properties.devices.items,
                     data: data11,
                   };
                   if (vErrors === null) {
-                    vErrors = [err35];
+                    vErrors = [err37];
                   } else {
-                    vErrors.push(err35);
+                    vErrors.push(err37);
                   }
                   errors++;
                 }
               } else {
-                const err36 = {
+                const err38 = {
                   instancePath: instancePath + '/storage/devices/' + i3,
                   schemaPath: '#/properties/storage/properties/devices/items/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema52.properties.storage.properties.devices.items.type,
-                  parentSchema: schema52.properties.storage.properties.devices.items,
+                  schema: schema56.properties.storage.properties.devices.items.type,
+                  parentSchema: schema56.properties.storage.properties.devices.items,
                   data: data11,
                 };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err38];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err38);
                 }
                 errors++;
               }
@@ -4301,7 +5674,7 @@ function validate33(
                 }
                 if (typeof indices0[item0] == 'number') {
                   j1 = indices0[item0];
-                  const err37 = {
+                  const err39 = {
                     instancePath: instancePath + '/storage/devices',
                     schemaPath: '#/properties/storage/properties/devices/uniqueItems',
                     keyword: 'uniqueItems',
@@ -4309,13 +5682,13 @@ function validate33(
                     message:
                       'must NOT have duplicate items (items ## ' + j1 + ' and ' + i4 + ' are identical)',
                     schema: true,
-                    parentSchema: schema52.properties.storage.properties.devices,
+                    parentSchema: schema56.properties.storage.properties.devices,
                     data: data10,
                   };
                   if (vErrors === null) {
-                    vErrors = [err37];
+                    vErrors = [err39];
                   } else {
-                    vErrors.push(err37);
+                    vErrors.push(err39);
                   }
                   errors++;
                   break;
@@ -4324,39 +5697,39 @@ function validate33(
               }
             }
           } else {
-            const err38 = {
+            const err40 = {
               instancePath: instancePath + '/storage/devices',
               schemaPath: '#/properties/storage/properties/devices/type',
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema52.properties.storage.properties.devices.type,
-              parentSchema: schema52.properties.storage.properties.devices,
+              schema: schema56.properties.storage.properties.devices.type,
+              parentSchema: schema56.properties.storage.properties.devices,
               data: data10,
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err40];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err40);
             }
             errors++;
           }
         }
       } else {
-        const err39 = {
+        const err41 = {
           instancePath: instancePath + '/storage',
           schemaPath: '#/properties/storage/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema52.properties.storage.type,
-          parentSchema: schema52.properties.storage,
+          schema: schema56.properties.storage.type,
+          parentSchema: schema56.properties.storage,
           data: data9,
         };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err41];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err41);
         }
         errors++;
       }
@@ -4365,74 +5738,34 @@ function validate33(
       let data12 = data.network;
       if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
         if (data12.prefixLength === undefined) {
-          const err40 = {
+          const err42 = {
             instancePath: instancePath + '/network',
             schemaPath: '#/properties/network/required',
             keyword: 'required',
             params: { missingProperty: 'prefixLength' },
             message: "must have required property '" + 'prefixLength' + "'",
-            schema: schema52.properties.network.required,
-            parentSchema: schema52.properties.network,
+            schema: schema56.properties.network.required,
+            parentSchema: schema56.properties.network,
             data: data12,
           };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err42];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err42);
           }
           errors++;
         }
-        for (const key7 in data12) {
-          if (!(key7 === 'interface' || key7 === 'prefixLength' || key7 === 'gateway' || key7 === 'dns')) {
-            const err41 = {
+        for (const key6 in data12) {
+          if (!(key6 === 'interface' || key6 === 'prefixLength' || key6 === 'gateway' || key6 === 'dns')) {
+            const err43 = {
               instancePath: instancePath + '/network',
               schemaPath: '#/properties/network/additionalProperties',
               keyword: 'additionalProperties',
-              params: { additionalProperty: key7 },
+              params: { additionalProperty: key6 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema52.properties.network,
+              parentSchema: schema56.properties.network,
               data: data12,
-            };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-        }
-        if (data12.interface !== undefined) {
-          let data13 = data12.interface;
-          if (typeof data13 === 'string') {
-            if (func2(data13) < 1) {
-              const err42 = {
-                instancePath: instancePath + '/network/interface',
-                schemaPath: '#/properties/network/properties/interface/minLength',
-                keyword: 'minLength',
-                params: { limit: 1 },
-                message: 'must NOT have fewer than 1 characters',
-                schema: 1,
-                parentSchema: schema52.properties.network.properties.interface,
-                data: data13,
-              };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          } else {
-            const err43 = {
-              instancePath: instancePath + '/network/interface',
-              schemaPath: '#/properties/network/properties/interface/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema52.properties.network.properties.interface.type,
-              parentSchema: schema52.properties.network.properties.interface,
-              data: data13,
             };
             if (vErrors === null) {
               vErrors = [err43];
@@ -4442,99 +5775,95 @@ function validate33(
             errors++;
           }
         }
+        if (data12.interface !== undefined) {
+          let data13 = data12.interface;
+          if (typeof data13 === 'string') {
+            if (func2(data13) < 1) {
+              const err44 = {
+                instancePath: instancePath + '/network/interface',
+                schemaPath: '#/properties/network/properties/interface/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema56.properties.network.properties.interface,
+                data: data13,
+              };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          } else {
+            const err45 = {
+              instancePath: instancePath + '/network/interface',
+              schemaPath: '#/properties/network/properties/interface/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema56.properties.network.properties.interface.type,
+              parentSchema: schema56.properties.network.properties.interface,
+              data: data13,
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
         if (data12.prefixLength !== undefined) {
           let data14 = data12.prefixLength;
           if (!(typeof data14 == 'number' && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-            const err44 = {
+            const err46 = {
               instancePath: instancePath + '/network/prefixLength',
               schemaPath: '#/properties/network/properties/prefixLength/type',
               keyword: 'type',
               params: { type: 'integer' },
               message: 'must be integer',
-              schema: schema52.properties.network.properties.prefixLength.type,
-              parentSchema: schema52.properties.network.properties.prefixLength,
+              schema: schema56.properties.network.properties.prefixLength.type,
+              parentSchema: schema56.properties.network.properties.prefixLength,
               data: data14,
             };
             if (vErrors === null) {
-              vErrors = [err44];
+              vErrors = [err46];
             } else {
-              vErrors.push(err44);
+              vErrors.push(err46);
             }
             errors++;
           }
           if (typeof data14 == 'number' && isFinite(data14)) {
             if (data14 > 128 || isNaN(data14)) {
-              const err45 = {
+              const err47 = {
                 instancePath: instancePath + '/network/prefixLength',
                 schemaPath: '#/properties/network/properties/prefixLength/maximum',
                 keyword: 'maximum',
                 params: { comparison: '<=', limit: 128 },
                 message: 'must be <= 128',
                 schema: 128,
-                parentSchema: schema52.properties.network.properties.prefixLength,
+                parentSchema: schema56.properties.network.properties.prefixLength,
                 data: data14,
               };
               if (vErrors === null) {
-                vErrors = [err45];
+                vErrors = [err47];
               } else {
-                vErrors.push(err45);
+                vErrors.push(err47);
               }
               errors++;
             }
             if (data14 < 0 || isNaN(data14)) {
-              const err46 = {
+              const err48 = {
                 instancePath: instancePath + '/network/prefixLength',
                 schemaPath: '#/properties/network/properties/prefixLength/minimum',
                 keyword: 'minimum',
                 params: { comparison: '>=', limit: 0 },
                 message: 'must be >= 0',
                 schema: 0,
-                parentSchema: schema52.properties.network.properties.prefixLength,
+                parentSchema: schema56.properties.network.properties.prefixLength,
                 data: data14,
-              };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data12.gateway !== undefined) {
-          let data15 = data12.gateway;
-          if (typeof data15 !== 'string') {
-            const err47 = {
-              instancePath: instancePath + '/network/gateway',
-              schemaPath: '#/properties/network/properties/gateway/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema52.properties.network.properties.gateway.type,
-              parentSchema: schema52.properties.network.properties.gateway,
-              data: data15,
-            };
-            if (vErrors === null) {
-              vErrors = [err47];
-            } else {
-              vErrors.push(err47);
-            }
-            errors++;
-          }
-          const _errs41 = errors;
-          let valid15 = false;
-          const _errs42 = errors;
-          if (typeof data15 === 'string') {
-            if (!formats0.test(data15)) {
-              const err48 = {
-                instancePath: instancePath + '/network/gateway',
-                schemaPath: '#/properties/network/properties/gateway/anyOf/0/format',
-                keyword: 'format',
-                params: { format: 'ipv4' },
-                message: 'must match format "' + 'ipv4' + '"',
-                schema: 'ipv4',
-                parentSchema: schema52.properties.network.properties.gateway.anyOf[0],
-                data: data15,
               };
               if (vErrors === null) {
                 vErrors = [err48];
@@ -4544,53 +5873,97 @@ function validate33(
               errors++;
             }
           }
-          var _valid1 = _errs42 === errors;
-          valid15 = valid15 || _valid1;
-          const _errs43 = errors;
+        }
+        if (data12.gateway !== undefined) {
+          let data15 = data12.gateway;
+          if (typeof data15 !== 'string') {
+            const err49 = {
+              instancePath: instancePath + '/network/gateway',
+              schemaPath: '#/properties/network/properties/gateway/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema56.properties.network.properties.gateway.type,
+              parentSchema: schema56.properties.network.properties.gateway,
+              data: data15,
+            };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+          const _errs44 = errors;
+          let valid16 = false;
+          const _errs45 = errors;
           if (typeof data15 === 'string') {
-            if (!formats2.test(data15)) {
-              const err49 = {
+            if (!formats0.test(data15)) {
+              const err50 = {
+                instancePath: instancePath + '/network/gateway',
+                schemaPath: '#/properties/network/properties/gateway/anyOf/0/format',
+                keyword: 'format',
+                params: { format: 'ipv4' },
+                message: 'must match format "' + 'ipv4' + '"',
+                schema: 'ipv4',
+                parentSchema: schema56.properties.network.properties.gateway.anyOf[0],
+                data: data15,
+              };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+          }
+          var _valid1 = _errs45 === errors;
+          valid16 = valid16 || _valid1;
+          const _errs46 = errors;
+          if (typeof data15 === 'string') {
+            if (!formats4.test(data15)) {
+              const err51 = {
                 instancePath: instancePath + '/network/gateway',
                 schemaPath: '#/properties/network/properties/gateway/anyOf/1/format',
                 keyword: 'format',
                 params: { format: 'ipv6' },
                 message: 'must match format "' + 'ipv6' + '"',
                 schema: 'ipv6',
-                parentSchema: schema52.properties.network.properties.gateway.anyOf[1],
+                parentSchema: schema56.properties.network.properties.gateway.anyOf[1],
                 data: data15,
               };
               if (vErrors === null) {
-                vErrors = [err49];
+                vErrors = [err51];
               } else {
-                vErrors.push(err49);
+                vErrors.push(err51);
               }
               errors++;
             }
           }
-          var _valid1 = _errs43 === errors;
-          valid15 = valid15 || _valid1;
-          if (!valid15) {
-            const err50 = {
+          var _valid1 = _errs46 === errors;
+          valid16 = valid16 || _valid1;
+          if (!valid16) {
+            const err52 = {
               instancePath: instancePath + '/network/gateway',
               schemaPath: '#/properties/network/properties/gateway/anyOf',
               keyword: 'anyOf',
               params: {},
               message: 'must match a schema in anyOf',
-              schema: schema52.properties.network.properties.gateway.anyOf,
-              parentSchema: schema52.properties.network.properties.gateway,
+              schema: schema56.properties.network.properties.gateway.anyOf,
+              parentSchema: schema56.properties.network.properties.gateway,
               data: data15,
             };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err52];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err52);
             }
             errors++;
           } else {
-            errors = _errs41;
+            errors = _errs44;
             if (vErrors !== null) {
-              if (_errs41) {
-                vErrors.length = _errs41;
+              if (_errs44) {
+                vErrors.length = _errs44;
               } else {
                 vErrors = null;
               }
@@ -4604,93 +5977,93 @@ function validate33(
             for (let i5 = 0; i5 < len3; i5++) {
               let data17 = data16[i5];
               if (typeof data17 !== 'string') {
-                const err51 = {
+                const err53 = {
                   instancePath: instancePath + '/network/dns/' + i5,
                   schemaPath: '#/properties/network/properties/dns/items/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema52.properties.network.properties.dns.items.type,
-                  parentSchema: schema52.properties.network.properties.dns.items,
+                  schema: schema56.properties.network.properties.dns.items.type,
+                  parentSchema: schema56.properties.network.properties.dns.items,
                   data: data17,
                 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
-              const _errs48 = errors;
-              let valid18 = false;
-              const _errs49 = errors;
+              const _errs51 = errors;
+              let valid19 = false;
+              const _errs52 = errors;
               if (typeof data17 === 'string') {
                 if (!formats0.test(data17)) {
-                  const err52 = {
+                  const err54 = {
                     instancePath: instancePath + '/network/dns/' + i5,
                     schemaPath: '#/properties/network/properties/dns/items/anyOf/0/format',
                     keyword: 'format',
                     params: { format: 'ipv4' },
                     message: 'must match format "' + 'ipv4' + '"',
                     schema: 'ipv4',
-                    parentSchema: schema52.properties.network.properties.dns.items.anyOf[0],
+                    parentSchema: schema56.properties.network.properties.dns.items.anyOf[0],
                     data: data17,
                   };
                   if (vErrors === null) {
-                    vErrors = [err52];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err52);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
               }
-              var _valid2 = _errs49 === errors;
-              valid18 = valid18 || _valid2;
-              const _errs50 = errors;
+              var _valid2 = _errs52 === errors;
+              valid19 = valid19 || _valid2;
+              const _errs53 = errors;
               if (typeof data17 === 'string') {
-                if (!formats2.test(data17)) {
-                  const err53 = {
+                if (!formats4.test(data17)) {
+                  const err55 = {
                     instancePath: instancePath + '/network/dns/' + i5,
                     schemaPath: '#/properties/network/properties/dns/items/anyOf/1/format',
                     keyword: 'format',
                     params: { format: 'ipv6' },
                     message: 'must match format "' + 'ipv6' + '"',
                     schema: 'ipv6',
-                    parentSchema: schema52.properties.network.properties.dns.items.anyOf[1],
+                    parentSchema: schema56.properties.network.properties.dns.items.anyOf[1],
                     data: data17,
                   };
                   if (vErrors === null) {
-                    vErrors = [err53];
+                    vErrors = [err55];
                   } else {
-                    vErrors.push(err53);
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
               }
-              var _valid2 = _errs50 === errors;
-              valid18 = valid18 || _valid2;
-              if (!valid18) {
-                const err54 = {
+              var _valid2 = _errs53 === errors;
+              valid19 = valid19 || _valid2;
+              if (!valid19) {
+                const err56 = {
                   instancePath: instancePath + '/network/dns/' + i5,
                   schemaPath: '#/properties/network/properties/dns/items/anyOf',
                   keyword: 'anyOf',
                   params: {},
                   message: 'must match a schema in anyOf',
-                  schema: schema52.properties.network.properties.dns.items.anyOf,
-                  parentSchema: schema52.properties.network.properties.dns.items,
+                  schema: schema56.properties.network.properties.dns.items.anyOf,
+                  parentSchema: schema56.properties.network.properties.dns.items,
                   data: data17,
                 };
                 if (vErrors === null) {
-                  vErrors = [err54];
+                  vErrors = [err56];
                 } else {
-                  vErrors.push(err54);
+                  vErrors.push(err56);
                 }
                 errors++;
               } else {
-                errors = _errs48;
+                errors = _errs51;
                 if (vErrors !== null) {
-                  if (_errs48) {
-                    vErrors.length = _errs48;
+                  if (_errs51) {
+                    vErrors.length = _errs51;
                   } else {
                     vErrors = null;
                   }
@@ -4698,46 +6071,46 @@ function validate33(
               }
             }
           } else {
-            const err55 = {
+            const err57 = {
               instancePath: instancePath + '/network/dns',
               schemaPath: '#/properties/network/properties/dns/type',
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema52.properties.network.properties.dns.type,
-              parentSchema: schema52.properties.network.properties.dns,
+              schema: schema56.properties.network.properties.dns.type,
+              parentSchema: schema56.properties.network.properties.dns,
               data: data16,
             };
             if (vErrors === null) {
-              vErrors = [err55];
+              vErrors = [err57];
             } else {
-              vErrors.push(err55);
+              vErrors.push(err57);
             }
             errors++;
           }
         }
       } else {
-        const err56 = {
+        const err58 = {
           instancePath: instancePath + '/network',
           schemaPath: '#/properties/network/type',
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema52.properties.network.type,
-          parentSchema: schema52.properties.network,
+          schema: schema56.properties.network.type,
+          parentSchema: schema56.properties.network,
           data: data12,
         };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err58];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err58);
         }
         errors++;
       }
     }
     if (data.ssh !== undefined) {
       if (
-        !validate34(data.ssh, {
+        !validate38(data.ssh, {
           instancePath: instancePath + '/ssh',
           parentData: data,
           parentDataProperty: 'ssh',
@@ -4745,33 +6118,33 @@ function validate33(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err57 = {
+    const err59 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema52.type,
-      parentSchema: schema52,
+      schema: schema56.type,
+      parentSchema: schema56,
       data,
     };
     if (vErrors === null) {
-      vErrors = [err57];
+      vErrors = [err59];
     } else {
-      vErrors.push(err57);
+      vErrors.push(err59);
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-validate33.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema56 = {
+validate37.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema60 = {
   description:
     'The platform installed on the cluster. Every add-on has `enabled`, a pinned chart `version` and `values` overrides.',
   type: 'object',
@@ -5111,12 +6484,12 @@ const schema56 = {
     },
   },
 };
-const schema57 = {
+const schema61 = {
   description: "Helm values merged over rigger's own values for this chart (yours win).",
   type: 'object',
   additionalProperties: true,
 };
-const schema60 = {
+const schema64 = {
   description: 'One NGINX Ingress Controller instance.',
   type: 'object',
   additionalProperties: false,
@@ -5139,11 +6512,10 @@ const schema60 = {
     },
   },
 };
-const formats32 = require('ajv-formats/dist/formats').fullFormats.uri;
-const pattern13 = new RegExp('^(https?|oci)://', 'u');
-const pattern14 = new RegExp('^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$', 'u');
-const pattern22 = new RegExp('^([0-9]+h)?([0-9]+m)?([0-9]+s)?$', 'u');
-const schema64 = {
+const pattern21 = new RegExp('^(https?|oci)://', 'u');
+const pattern22 = new RegExp('^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$', 'u');
+const pattern30 = new RegExp('^([0-9]+h)?([0-9]+m)?([0-9]+s)?$', 'u');
+const schema68 = {
   description: 'An S3-compatible bucket.',
   type: 'object',
   additionalProperties: false,
@@ -5164,13 +6536,13 @@ const schema64 = {
     },
   },
 };
-function validate39(
+function validate43(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate39.evaluated;
+  const evaluated0 = validate43.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5191,8 +6563,8 @@ function validate39(
         keyword: 'required',
         params: { missingProperty: 'endpoint' },
         message: "must have required property '" + 'endpoint' + "'",
-        schema: schema64.required,
-        parentSchema: schema64,
+        schema: schema68.required,
+        parentSchema: schema68,
         data,
       };
       if (vErrors === null) {
@@ -5209,8 +6581,8 @@ function validate39(
         keyword: 'required',
         params: { missingProperty: 'bucket' },
         message: "must have required property '" + 'bucket' + "'",
-        schema: schema64.required,
-        parentSchema: schema64,
+        schema: schema68.required,
+        parentSchema: schema68,
         data,
       };
       if (vErrors === null) {
@@ -5227,8 +6599,8 @@ function validate39(
         keyword: 'required',
         params: { missingProperty: 'credentials' },
         message: "must have required property '" + 'credentials' + "'",
-        schema: schema64.required,
-        parentSchema: schema64,
+        schema: schema68.required,
+        parentSchema: schema68,
         data,
       };
       if (vErrors === null) {
@@ -5253,7 +6625,7 @@ function validate39(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema64,
+          parentSchema: schema68,
           data,
         };
         if (vErrors === null) {
@@ -5267,7 +6639,7 @@ function validate39(
     if (data.endpoint !== undefined) {
       let data0 = data.endpoint;
       if (typeof data0 === 'string') {
-        if (!formats32(data0)) {
+        if (!formats16(data0)) {
           const err4 = {
             instancePath: instancePath + '/endpoint',
             schemaPath: '#/properties/endpoint/format',
@@ -5275,7 +6647,7 @@ function validate39(
             params: { format: 'uri' },
             message: 'must match format "' + 'uri' + '"',
             schema: 'uri',
-            parentSchema: schema64.properties.endpoint,
+            parentSchema: schema68.properties.endpoint,
             data: data0,
           };
           if (vErrors === null) {
@@ -5292,8 +6664,8 @@ function validate39(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema64.properties.endpoint.type,
-          parentSchema: schema64.properties.endpoint,
+          schema: schema68.properties.endpoint.type,
+          parentSchema: schema68.properties.endpoint,
           data: data0,
         };
         if (vErrors === null) {
@@ -5315,7 +6687,7 @@ function validate39(
             params: { limit: 3 },
             message: 'must NOT have fewer than 3 characters',
             schema: 3,
-            parentSchema: schema64.properties.bucket,
+            parentSchema: schema68.properties.bucket,
             data: data1,
           };
           if (vErrors === null) {
@@ -5332,8 +6704,8 @@ function validate39(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema64.properties.bucket.type,
-          parentSchema: schema64.properties.bucket,
+          schema: schema68.properties.bucket.type,
+          parentSchema: schema68.properties.bucket,
           data: data1,
         };
         if (vErrors === null) {
@@ -5352,8 +6724,8 @@ function validate39(
         keyword: 'type',
         params: { type: 'string' },
         message: 'must be string',
-        schema: schema64.properties.region.type,
-        parentSchema: schema64.properties.region,
+        schema: schema68.properties.region.type,
+        parentSchema: schema68.properties.region,
         data: data2,
       };
       if (vErrors === null) {
@@ -5371,8 +6743,8 @@ function validate39(
         keyword: 'type',
         params: { type: 'boolean' },
         message: 'must be boolean',
-        schema: schema64.properties.forcePathStyle.type,
-        parentSchema: schema64.properties.forcePathStyle,
+        schema: schema68.properties.forcePathStyle.type,
+        parentSchema: schema68.properties.forcePathStyle,
         data: data3,
       };
       if (vErrors === null) {
@@ -5444,7 +6816,7 @@ function validate39(
         if (data4.env !== undefined) {
           let data5 = data4.env;
           if (typeof data5 === 'string') {
-            if (!pattern8.test(data5)) {
+            if (!pattern10.test(data5)) {
               const err13 = {
                 instancePath: instancePath + '/credentials/env',
                 schemaPath: '#/$defs/secretRef/properties/env/pattern',
@@ -5592,8 +6964,8 @@ function validate39(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema64.type,
-      parentSchema: schema64,
+      schema: schema68.type,
+      parentSchema: schema68,
       data,
     };
     if (vErrors === null) {
@@ -5603,11 +6975,11 @@ function validate39(
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema66 = {
+validate43.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const schema70 = {
   description: 'An S3-compatible endpoint and credentials.',
   type: 'object',
   additionalProperties: false,
@@ -5627,13 +6999,13 @@ const schema66 = {
     },
   },
 };
-function validate41(
+function validate45(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate41.evaluated;
+  const evaluated0 = validate45.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -5654,8 +7026,8 @@ function validate41(
         keyword: 'required',
         params: { missingProperty: 'endpoint' },
         message: "must have required property '" + 'endpoint' + "'",
-        schema: schema66.required,
-        parentSchema: schema66,
+        schema: schema70.required,
+        parentSchema: schema70,
         data,
       };
       if (vErrors === null) {
@@ -5672,8 +7044,8 @@ function validate41(
         keyword: 'required',
         params: { missingProperty: 'credentials' },
         message: "must have required property '" + 'credentials' + "'",
-        schema: schema66.required,
-        parentSchema: schema66,
+        schema: schema70.required,
+        parentSchema: schema70,
         data,
       };
       if (vErrors === null) {
@@ -5697,7 +7069,7 @@ function validate41(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema66,
+          parentSchema: schema70,
           data,
         };
         if (vErrors === null) {
@@ -5711,7 +7083,7 @@ function validate41(
     if (data.endpoint !== undefined) {
       let data0 = data.endpoint;
       if (typeof data0 === 'string') {
-        if (!formats32(data0)) {
+        if (!formats16(data0)) {
           const err3 = {
             instancePath: instancePath + '/endpoint',
             schemaPath: '#/properties/endpoint/format',
@@ -5719,7 +7091,7 @@ function validate41(
             params: { format: 'uri' },
             message: 'must match format "' + 'uri' + '"',
             schema: 'uri',
-            parentSchema: schema66.properties.endpoint,
+            parentSchema: schema70.properties.endpoint,
             data: data0,
           };
           if (vErrors === null) {
@@ -5736,8 +7108,8 @@ function validate41(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema66.properties.endpoint.type,
-          parentSchema: schema66.properties.endpoint,
+          schema: schema70.properties.endpoint.type,
+          parentSchema: schema70.properties.endpoint,
           data: data0,
         };
         if (vErrors === null) {
@@ -5756,8 +7128,8 @@ function validate41(
         keyword: 'type',
         params: { type: 'string' },
         message: 'must be string',
-        schema: schema66.properties.region.type,
-        parentSchema: schema66.properties.region,
+        schema: schema70.properties.region.type,
+        parentSchema: schema70.properties.region,
         data: data1,
       };
       if (vErrors === null) {
@@ -5775,8 +7147,8 @@ function validate41(
         keyword: 'type',
         params: { type: 'boolean' },
         message: 'must be boolean',
-        schema: schema66.properties.forcePathStyle.type,
-        parentSchema: schema66.properties.forcePathStyle,
+        schema: schema70.properties.forcePathStyle.type,
+        parentSchema: schema70.properties.forcePathStyle,
         data: data2,
       };
       if (vErrors === null) {
@@ -5848,7 +7220,7 @@ function validate41(
         if (data3.env !== undefined) {
           let data4 = data3.env;
           if (typeof data4 === 'string') {
-            if (!pattern8.test(data4)) {
+            if (!pattern10.test(data4)) {
               const err10 = {
                 instancePath: instancePath + '/credentials/env',
                 schemaPath: '#/$defs/secretRef/properties/env/pattern',
@@ -5996,8 +7368,8 @@ function validate41(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema66.type,
-      parentSchema: schema66,
+      schema: schema70.type,
+      parentSchema: schema70,
       data,
     };
     if (vErrors === null) {
@@ -6007,17 +7379,17 @@ function validate41(
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-validate41.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate38(
+validate45.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate42(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate38.evaluated;
+  const evaluated0 = validate42.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6050,7 +7422,7 @@ function validate38(
       data.observability = {};
     }
     for (const key0 in data) {
-      if (!func1.call(schema56.properties, key0)) {
+      if (!func1.call(schema60.properties, key0)) {
         const err0 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -6058,7 +7430,7 @@ function validate38(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema56,
+          parentSchema: schema60,
           data,
         };
         if (vErrors === null) {
@@ -6077,8 +7449,8 @@ function validate38(
         keyword: 'type',
         params: { type: 'integer' },
         message: 'must be integer',
-        schema: schema56.properties.timeoutSeconds.type,
-        parentSchema: schema56.properties.timeoutSeconds,
+        schema: schema60.properties.timeoutSeconds.type,
+        parentSchema: schema60.properties.timeoutSeconds,
         data: data0,
       };
       if (vErrors === null) {
@@ -6097,7 +7469,7 @@ function validate38(
           params: { comparison: '>=', limit: 10 },
           message: 'must be >= 10',
           schema: 10,
-          parentSchema: schema56.properties.timeoutSeconds,
+          parentSchema: schema60.properties.timeoutSeconds,
           data: data0,
         };
         if (vErrors === null) {
@@ -6111,7 +7483,7 @@ function validate38(
     if (data.chartRepository !== undefined) {
       let data1 = data.chartRepository;
       if (typeof data1 === 'string') {
-        if (!pattern13.test(data1)) {
+        if (!pattern21.test(data1)) {
           const err3 = {
             instancePath: instancePath + '/chartRepository',
             schemaPath: '#/properties/chartRepository/pattern',
@@ -6119,7 +7491,7 @@ function validate38(
             params: { pattern: '^(https?|oci)://' },
             message: 'must match pattern "' + '^(https?|oci)://' + '"',
             schema: '^(https?|oci)://',
-            parentSchema: schema56.properties.chartRepository,
+            parentSchema: schema60.properties.chartRepository,
             data: data1,
           };
           if (vErrors === null) {
@@ -6129,7 +7501,7 @@ function validate38(
           }
           errors++;
         }
-        if (!formats32(data1)) {
+        if (!formats16(data1)) {
           const err4 = {
             instancePath: instancePath + '/chartRepository',
             schemaPath: '#/properties/chartRepository/format',
@@ -6137,7 +7509,7 @@ function validate38(
             params: { format: 'uri' },
             message: 'must match format "' + 'uri' + '"',
             schema: 'uri',
-            parentSchema: schema56.properties.chartRepository,
+            parentSchema: schema60.properties.chartRepository,
             data: data1,
           };
           if (vErrors === null) {
@@ -6154,8 +7526,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.chartRepository.type,
-          parentSchema: schema56.properties.chartRepository,
+          schema: schema60.properties.chartRepository.type,
+          parentSchema: schema60.properties.chartRepository,
           data: data1,
         };
         if (vErrors === null) {
@@ -6180,7 +7552,7 @@ function validate38(
             params: { additionalProperty: key1 },
             message: 'must NOT have additional properties',
             schema: false,
-            parentSchema: schema56.properties.storage,
+            parentSchema: schema60.properties.storage,
             data: data2,
           };
           if (vErrors === null) {
@@ -6199,8 +7571,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema56.properties.storage.properties.persistence.type,
-          parentSchema: schema56.properties.storage.properties.persistence,
+          schema: schema60.properties.storage.properties.persistence.type,
+          parentSchema: schema60.properties.storage.properties.persistence,
           data: data3,
         };
         if (vErrors === null) {
@@ -6213,7 +7585,7 @@ function validate38(
       if (data2.storageClass !== undefined) {
         let data4 = data2.storageClass;
         if (typeof data4 === 'string') {
-          if (!pattern14.test(data4)) {
+          if (!pattern22.test(data4)) {
             const err8 = {
               instancePath: instancePath + '/storage/storageClass',
               schemaPath: '#/properties/storage/properties/storageClass/pattern',
@@ -6221,7 +7593,7 @@ function validate38(
               params: { pattern: '^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$' },
               message: 'must match pattern "' + '^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$' + '"',
               schema: '^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$',
-              parentSchema: schema56.properties.storage.properties.storageClass,
+              parentSchema: schema60.properties.storage.properties.storageClass,
               data: data4,
             };
             if (vErrors === null) {
@@ -6238,8 +7610,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.storage.properties.storageClass.type,
-            parentSchema: schema56.properties.storage.properties.storageClass,
+            schema: schema60.properties.storage.properties.storageClass.type,
+            parentSchema: schema60.properties.storage.properties.storageClass,
             data: data4,
           };
           if (vErrors === null) {
@@ -6257,8 +7629,8 @@ function validate38(
         keyword: 'type',
         params: { type: 'object' },
         message: 'must be object',
-        schema: schema56.properties.storage.type,
-        parentSchema: schema56.properties.storage,
+        schema: schema60.properties.storage.type,
+        parentSchema: schema60.properties.storage,
         data: data2,
       };
       if (vErrors === null) {
@@ -6296,7 +7668,7 @@ function validate38(
             params: { additionalProperty: key2 },
             message: 'must NOT have additional properties',
             schema: false,
-            parentSchema: schema56.properties.cilium,
+            parentSchema: schema60.properties.cilium,
             data: data5,
           };
           if (vErrors === null) {
@@ -6315,8 +7687,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema56.properties.cilium.properties.enabled.type,
-          parentSchema: schema56.properties.cilium.properties.enabled,
+          schema: schema60.properties.cilium.properties.enabled.type,
+          parentSchema: schema60.properties.cilium.properties.enabled,
           data: data6,
         };
         if (vErrors === null) {
@@ -6334,8 +7706,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.cilium.properties.version.type,
-          parentSchema: schema56.properties.cilium.properties.version,
+          schema: schema60.properties.cilium.properties.version.type,
+          parentSchema: schema60.properties.cilium.properties.version,
           data: data7,
         };
         if (vErrors === null) {
@@ -6354,8 +7726,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema57.type,
-          parentSchema: schema57,
+          schema: schema61.type,
+          parentSchema: schema61,
           data: data8,
         };
         if (vErrors === null) {
@@ -6373,8 +7745,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema56.properties.cilium.properties.kubeProxyReplacement.type,
-          parentSchema: schema56.properties.cilium.properties.kubeProxyReplacement,
+          schema: schema60.properties.cilium.properties.kubeProxyReplacement.type,
+          parentSchema: schema60.properties.cilium.properties.kubeProxyReplacement,
           data: data9,
         };
         if (vErrors === null) {
@@ -6391,8 +7763,8 @@ function validate38(
         keyword: 'type',
         params: { type: 'object' },
         message: 'must be object',
-        schema: schema56.properties.cilium.type,
-        parentSchema: schema56.properties.cilium,
+        schema: schema60.properties.cilium.type,
+        parentSchema: schema60.properties.cilium,
         data: data5,
       };
       if (vErrors === null) {
@@ -6431,7 +7803,7 @@ function validate38(
             params: { additionalProperty: key3 },
             message: 'must NOT have additional properties',
             schema: false,
-            parentSchema: schema56.properties.metallb,
+            parentSchema: schema60.properties.metallb,
             data: data10,
           };
           if (vErrors === null) {
@@ -6450,8 +7822,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema56.properties.metallb.properties.enabled.type,
-          parentSchema: schema56.properties.metallb.properties.enabled,
+          schema: schema60.properties.metallb.properties.enabled.type,
+          parentSchema: schema60.properties.metallb.properties.enabled,
           data: data11,
         };
         if (vErrors === null) {
@@ -6469,8 +7841,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.metallb.properties.version.type,
-          parentSchema: schema56.properties.metallb.properties.version,
+          schema: schema60.properties.metallb.properties.version.type,
+          parentSchema: schema60.properties.metallb.properties.version,
           data: data12,
         };
         if (vErrors === null) {
@@ -6489,8 +7861,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema57.type,
-          parentSchema: schema57,
+          schema: schema61.type,
+          parentSchema: schema61,
           data: data13,
         };
         if (vErrors === null) {
@@ -6516,8 +7888,8 @@ function validate38(
                 keyword: 'required',
                 params: { missingProperty: 'name' },
                 message: "must have required property '" + 'name' + "'",
-                schema: schema56.properties.metallb.properties.pools.items.required,
-                parentSchema: schema56.properties.metallb.properties.pools.items,
+                schema: schema60.properties.metallb.properties.pools.items.required,
+                parentSchema: schema60.properties.metallb.properties.pools.items,
                 data: data15,
               };
               if (vErrors === null) {
@@ -6534,8 +7906,8 @@ function validate38(
                 keyword: 'required',
                 params: { missingProperty: 'addresses' },
                 message: "must have required property '" + 'addresses' + "'",
-                schema: schema56.properties.metallb.properties.pools.items.required,
-                parentSchema: schema56.properties.metallb.properties.pools.items,
+                schema: schema60.properties.metallb.properties.pools.items.required,
+                parentSchema: schema60.properties.metallb.properties.pools.items,
                 data: data15,
               };
               if (vErrors === null) {
@@ -6554,7 +7926,7 @@ function validate38(
                   params: { additionalProperty: key4 },
                   message: 'must NOT have additional properties',
                   schema: false,
-                  parentSchema: schema56.properties.metallb.properties.pools.items,
+                  parentSchema: schema60.properties.metallb.properties.pools.items,
                   data: data15,
                 };
                 if (vErrors === null) {
@@ -6576,7 +7948,7 @@ function validate38(
                     params: { pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' },
                     message: 'must match pattern "' + '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' + '"',
                     schema: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
-                    parentSchema: schema56.properties.metallb.properties.pools.items.properties.name,
+                    parentSchema: schema60.properties.metallb.properties.pools.items.properties.name,
                     data: data16,
                   };
                   if (vErrors === null) {
@@ -6593,8 +7965,8 @@ function validate38(
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema56.properties.metallb.properties.pools.items.properties.name.type,
-                  parentSchema: schema56.properties.metallb.properties.pools.items.properties.name,
+                  schema: schema60.properties.metallb.properties.pools.items.properties.name.type,
+                  parentSchema: schema60.properties.metallb.properties.pools.items.properties.name,
                   data: data16,
                 };
                 if (vErrors === null) {
@@ -6616,7 +7988,7 @@ function validate38(
                     params: { limit: 1 },
                     message: 'must NOT have fewer than 1 items',
                     schema: 1,
-                    parentSchema: schema56.properties.metallb.properties.pools.items.properties.addresses,
+                    parentSchema: schema60.properties.metallb.properties.pools.items.properties.addresses,
                     data: data17,
                   };
                   if (vErrors === null) {
@@ -6640,7 +8012,7 @@ function validate38(
                         message: 'must NOT have fewer than 1 characters',
                         schema: 1,
                         parentSchema:
-                          schema56.properties.metallb.properties.pools.items.properties.addresses.items,
+                          schema60.properties.metallb.properties.pools.items.properties.addresses.items,
                         data: data18,
                       };
                       if (vErrors === null) {
@@ -6659,9 +8031,9 @@ function validate38(
                       params: { type: 'string' },
                       message: 'must be string',
                       schema:
-                        schema56.properties.metallb.properties.pools.items.properties.addresses.items.type,
+                        schema60.properties.metallb.properties.pools.items.properties.addresses.items.type,
                       parentSchema:
-                        schema56.properties.metallb.properties.pools.items.properties.addresses.items,
+                        schema60.properties.metallb.properties.pools.items.properties.addresses.items,
                       data: data18,
                     };
                     if (vErrors === null) {
@@ -6679,8 +8051,8 @@ function validate38(
                   keyword: 'type',
                   params: { type: 'array' },
                   message: 'must be array',
-                  schema: schema56.properties.metallb.properties.pools.items.properties.addresses.type,
-                  parentSchema: schema56.properties.metallb.properties.pools.items.properties.addresses,
+                  schema: schema60.properties.metallb.properties.pools.items.properties.addresses.type,
+                  parentSchema: schema60.properties.metallb.properties.pools.items.properties.addresses,
                   data: data17,
                 };
                 if (vErrors === null) {
@@ -6699,8 +8071,8 @@ function validate38(
                 keyword: 'type',
                 params: { type: 'boolean' },
                 message: 'must be boolean',
-                schema: schema56.properties.metallb.properties.pools.items.properties.autoAssign.type,
-                parentSchema: schema56.properties.metallb.properties.pools.items.properties.autoAssign,
+                schema: schema60.properties.metallb.properties.pools.items.properties.autoAssign.type,
+                parentSchema: schema60.properties.metallb.properties.pools.items.properties.autoAssign,
                 data: data19,
               };
               if (vErrors === null) {
@@ -6717,8 +8089,8 @@ function validate38(
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema56.properties.metallb.properties.pools.items.type,
-              parentSchema: schema56.properties.metallb.properties.pools.items,
+              schema: schema60.properties.metallb.properties.pools.items.type,
+              parentSchema: schema60.properties.metallb.properties.pools.items,
               data: data15,
             };
             if (vErrors === null) {
@@ -6736,8 +8108,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema56.properties.metallb.properties.pools.type,
-          parentSchema: schema56.properties.metallb.properties.pools,
+          schema: schema60.properties.metallb.properties.pools.type,
+          parentSchema: schema60.properties.metallb.properties.pools,
           data: data14,
         };
         if (vErrors === null) {
@@ -6750,7 +8122,7 @@ function validate38(
       if (data10.chartRepository !== undefined) {
         let data20 = data10.chartRepository;
         if (typeof data20 === 'string') {
-          if (!pattern13.test(data20)) {
+          if (!pattern21.test(data20)) {
             const err33 = {
               instancePath: instancePath + '/metallb/chartRepository',
               schemaPath: '#/properties/metallb/properties/chartRepository/pattern',
@@ -6758,7 +8130,7 @@ function validate38(
               params: { pattern: '^(https?|oci)://' },
               message: 'must match pattern "' + '^(https?|oci)://' + '"',
               schema: '^(https?|oci)://',
-              parentSchema: schema56.properties.metallb.properties.chartRepository,
+              parentSchema: schema60.properties.metallb.properties.chartRepository,
               data: data20,
             };
             if (vErrors === null) {
@@ -6768,7 +8140,7 @@ function validate38(
             }
             errors++;
           }
-          if (!formats32(data20)) {
+          if (!formats16(data20)) {
             const err34 = {
               instancePath: instancePath + '/metallb/chartRepository',
               schemaPath: '#/properties/metallb/properties/chartRepository/format',
@@ -6776,7 +8148,7 @@ function validate38(
               params: { format: 'uri' },
               message: 'must match format "' + 'uri' + '"',
               schema: 'uri',
-              parentSchema: schema56.properties.metallb.properties.chartRepository,
+              parentSchema: schema60.properties.metallb.properties.chartRepository,
               data: data20,
             };
             if (vErrors === null) {
@@ -6793,8 +8165,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.metallb.properties.chartRepository.type,
-            parentSchema: schema56.properties.metallb.properties.chartRepository,
+            schema: schema60.properties.metallb.properties.chartRepository.type,
+            parentSchema: schema60.properties.metallb.properties.chartRepository,
             data: data20,
           };
           if (vErrors === null) {
@@ -6812,8 +8184,8 @@ function validate38(
         keyword: 'type',
         params: { type: 'object' },
         message: 'must be object',
-        schema: schema56.properties.metallb.type,
-        parentSchema: schema56.properties.metallb,
+        schema: schema60.properties.metallb.type,
+        parentSchema: schema60.properties.metallb,
         data: data10,
       };
       if (vErrors === null) {
@@ -6850,7 +8222,7 @@ function validate38(
             params: { additionalProperty: key5 },
             message: 'must NOT have additional properties',
             schema: false,
-            parentSchema: schema56.properties.ingressNginx,
+            parentSchema: schema60.properties.ingressNginx,
             data: data21,
           };
           if (vErrors === null) {
@@ -6869,8 +8241,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema56.properties.ingressNginx.properties.enabled.type,
-          parentSchema: schema56.properties.ingressNginx.properties.enabled,
+          schema: schema60.properties.ingressNginx.properties.enabled.type,
+          parentSchema: schema60.properties.ingressNginx.properties.enabled,
           data: data22,
         };
         if (vErrors === null) {
@@ -6888,8 +8260,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.ingressNginx.properties.version.type,
-          parentSchema: schema56.properties.ingressNginx.properties.version,
+          schema: schema60.properties.ingressNginx.properties.version.type,
+          parentSchema: schema60.properties.ingressNginx.properties.version,
           data: data23,
         };
         if (vErrors === null) {
@@ -6908,8 +8280,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema57.type,
-          parentSchema: schema57,
+          schema: schema61.type,
+          parentSchema: schema61,
           data: data24,
         };
         if (vErrors === null) {
@@ -6929,8 +8301,8 @@ function validate38(
               keyword: 'required',
               params: { missingProperty: 'loadBalancerIP' },
               message: "must have required property '" + 'loadBalancerIP' + "'",
-              schema: schema60.required,
-              parentSchema: schema60,
+              schema: schema64.required,
+              parentSchema: schema64,
               data: data25,
             };
             if (vErrors === null) {
@@ -6947,8 +8319,8 @@ function validate38(
               keyword: 'required',
               params: { missingProperty: 'className' },
               message: "must have required property '" + 'className' + "'",
-              schema: schema60.required,
-              parentSchema: schema60,
+              schema: schema64.required,
+              parentSchema: schema64,
               data: data25,
             };
             if (vErrors === null) {
@@ -6967,7 +8339,7 @@ function validate38(
                 params: { additionalProperty: key6 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema60,
+                parentSchema: schema64,
                 data: data25,
               };
               if (vErrors === null) {
@@ -6987,8 +8359,8 @@ function validate38(
                 keyword: 'type',
                 params: { type: 'string' },
                 message: 'must be string',
-                schema: schema60.properties.loadBalancerIP.type,
-                parentSchema: schema60.properties.loadBalancerIP,
+                schema: schema64.properties.loadBalancerIP.type,
+                parentSchema: schema64.properties.loadBalancerIP,
                 data: data26,
               };
               if (vErrors === null) {
@@ -7010,7 +8382,7 @@ function validate38(
                   params: { format: 'ipv4' },
                   message: 'must match format "' + 'ipv4' + '"',
                   schema: 'ipv4',
-                  parentSchema: schema60.properties.loadBalancerIP.anyOf[0],
+                  parentSchema: schema64.properties.loadBalancerIP.anyOf[0],
                   data: data26,
                 };
                 if (vErrors === null) {
@@ -7025,7 +8397,7 @@ function validate38(
             valid15 = valid15 || _valid0;
             const _errs71 = errors;
             if (typeof data26 === 'string') {
-              if (!formats2.test(data26)) {
+              if (!formats4.test(data26)) {
                 const err46 = {
                   instancePath: instancePath + '/ingressNginx/public/loadBalancerIP',
                   schemaPath: '#/$defs/ingressInstance/properties/loadBalancerIP/anyOf/1/format',
@@ -7033,7 +8405,7 @@ function validate38(
                   params: { format: 'ipv6' },
                   message: 'must match format "' + 'ipv6' + '"',
                   schema: 'ipv6',
-                  parentSchema: schema60.properties.loadBalancerIP.anyOf[1],
+                  parentSchema: schema64.properties.loadBalancerIP.anyOf[1],
                   data: data26,
                 };
                 if (vErrors === null) {
@@ -7053,8 +8425,8 @@ function validate38(
                 keyword: 'anyOf',
                 params: {},
                 message: 'must match a schema in anyOf',
-                schema: schema60.properties.loadBalancerIP.anyOf,
-                parentSchema: schema60.properties.loadBalancerIP,
+                schema: schema64.properties.loadBalancerIP.anyOf,
+                parentSchema: schema64.properties.loadBalancerIP,
                 data: data26,
               };
               if (vErrors === null) {
@@ -7099,9 +8471,9 @@ function validate38(
                     message:
                       key7 in templates0
                         ? templates0[key7]()
-                        : schema60.properties.loadBalancerIP.errorMessage[key7],
-                    schema: schema60.properties.loadBalancerIP.errorMessage,
-                    parentSchema: schema60.properties.loadBalancerIP,
+                        : schema64.properties.loadBalancerIP.errorMessage[key7],
+                    schema: schema64.properties.loadBalancerIP.errorMessage,
+                    parentSchema: schema64.properties.loadBalancerIP,
                     data: data26,
                   };
                   if (vErrors === null) {
@@ -7133,7 +8505,7 @@ function validate38(
                   params: { pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' },
                   message: 'must match pattern "' + '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' + '"',
                   schema: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
-                  parentSchema: schema60.properties.className,
+                  parentSchema: schema64.properties.className,
                   data: data27,
                 };
                 if (vErrors === null) {
@@ -7150,8 +8522,8 @@ function validate38(
                 keyword: 'type',
                 params: { type: 'string' },
                 message: 'must be string',
-                schema: schema60.properties.className.type,
-                parentSchema: schema60.properties.className,
+                schema: schema64.properties.className.type,
+                parentSchema: schema64.properties.className,
                 data: data27,
               };
               if (vErrors === null) {
@@ -7171,8 +8543,8 @@ function validate38(
                 keyword: 'type',
                 params: { type: 'string' },
                 message: 'must be string',
-                schema: schema60.properties.pool.type,
-                parentSchema: schema60.properties.pool,
+                schema: schema64.properties.pool.type,
+                parentSchema: schema64.properties.pool,
                 data: data28,
               };
               if (vErrors === null) {
@@ -7190,8 +8562,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema60.type,
-            parentSchema: schema60,
+            schema: schema64.type,
+            parentSchema: schema64,
             data: data25,
           };
           if (vErrors === null) {
@@ -7212,8 +8584,8 @@ function validate38(
               keyword: 'required',
               params: { missingProperty: 'loadBalancerIP' },
               message: "must have required property '" + 'loadBalancerIP' + "'",
-              schema: schema60.required,
-              parentSchema: schema60,
+              schema: schema64.required,
+              parentSchema: schema64,
               data: data29,
             };
             if (vErrors === null) {
@@ -7230,8 +8602,8 @@ function validate38(
               keyword: 'required',
               params: { missingProperty: 'className' },
               message: "must have required property '" + 'className' + "'",
-              schema: schema60.required,
-              parentSchema: schema60,
+              schema: schema64.required,
+              parentSchema: schema64,
               data: data29,
             };
             if (vErrors === null) {
@@ -7250,7 +8622,7 @@ function validate38(
                 params: { additionalProperty: key8 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema60,
+                parentSchema: schema64,
                 data: data29,
               };
               if (vErrors === null) {
@@ -7270,8 +8642,8 @@ function validate38(
                 keyword: 'type',
                 params: { type: 'string' },
                 message: 'must be string',
-                schema: schema60.properties.loadBalancerIP.type,
-                parentSchema: schema60.properties.loadBalancerIP,
+                schema: schema64.properties.loadBalancerIP.type,
+                parentSchema: schema64.properties.loadBalancerIP,
                 data: data30,
               };
               if (vErrors === null) {
@@ -7293,7 +8665,7 @@ function validate38(
                   params: { format: 'ipv4' },
                   message: 'must match format "' + 'ipv4' + '"',
                   schema: 'ipv4',
-                  parentSchema: schema60.properties.loadBalancerIP.anyOf[0],
+                  parentSchema: schema64.properties.loadBalancerIP.anyOf[0],
                   data: data30,
                 };
                 if (vErrors === null) {
@@ -7308,7 +8680,7 @@ function validate38(
             valid18 = valid18 || _valid1;
             const _errs84 = errors;
             if (typeof data30 === 'string') {
-              if (!formats2.test(data30)) {
+              if (!formats4.test(data30)) {
                 const err60 = {
                   instancePath: instancePath + '/ingressNginx/internal/loadBalancerIP',
                   schemaPath: '#/$defs/ingressInstance/properties/loadBalancerIP/anyOf/1/format',
@@ -7316,7 +8688,7 @@ function validate38(
                   params: { format: 'ipv6' },
                   message: 'must match format "' + 'ipv6' + '"',
                   schema: 'ipv6',
-                  parentSchema: schema60.properties.loadBalancerIP.anyOf[1],
+                  parentSchema: schema64.properties.loadBalancerIP.anyOf[1],
                   data: data30,
                 };
                 if (vErrors === null) {
@@ -7336,8 +8708,8 @@ function validate38(
                 keyword: 'anyOf',
                 params: {},
                 message: 'must match a schema in anyOf',
-                schema: schema60.properties.loadBalancerIP.anyOf,
-                parentSchema: schema60.properties.loadBalancerIP,
+                schema: schema64.properties.loadBalancerIP.anyOf,
+                parentSchema: schema64.properties.loadBalancerIP,
                 data: data30,
               };
               if (vErrors === null) {
@@ -7382,9 +8754,9 @@ function validate38(
                     message:
                       key9 in templates1
                         ? templates1[key9]()
-                        : schema60.properties.loadBalancerIP.errorMessage[key9],
-                    schema: schema60.properties.loadBalancerIP.errorMessage,
-                    parentSchema: schema60.properties.loadBalancerIP,
+                        : schema64.properties.loadBalancerIP.errorMessage[key9],
+                    schema: schema64.properties.loadBalancerIP.errorMessage,
+                    parentSchema: schema64.properties.loadBalancerIP,
                     data: data30,
                   };
                   if (vErrors === null) {
@@ -7416,7 +8788,7 @@ function validate38(
                   params: { pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' },
                   message: 'must match pattern "' + '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$' + '"',
                   schema: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
-                  parentSchema: schema60.properties.className,
+                  parentSchema: schema64.properties.className,
                   data: data31,
                 };
                 if (vErrors === null) {
@@ -7433,8 +8805,8 @@ function validate38(
                 keyword: 'type',
                 params: { type: 'string' },
                 message: 'must be string',
-                schema: schema60.properties.className.type,
-                parentSchema: schema60.properties.className,
+                schema: schema64.properties.className.type,
+                parentSchema: schema64.properties.className,
                 data: data31,
               };
               if (vErrors === null) {
@@ -7454,8 +8826,8 @@ function validate38(
                 keyword: 'type',
                 params: { type: 'string' },
                 message: 'must be string',
-                schema: schema60.properties.pool.type,
-                parentSchema: schema60.properties.pool,
+                schema: schema64.properties.pool.type,
+                parentSchema: schema64.properties.pool,
                 data: data32,
               };
               if (vErrors === null) {
@@ -7473,8 +8845,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema60.type,
-            parentSchema: schema60,
+            schema: schema64.type,
+            parentSchema: schema64,
             data: data29,
           };
           if (vErrors === null) {
@@ -7488,7 +8860,7 @@ function validate38(
       if (data21.chartRepository !== undefined) {
         let data33 = data21.chartRepository;
         if (typeof data33 === 'string') {
-          if (!pattern13.test(data33)) {
+          if (!pattern21.test(data33)) {
             const err69 = {
               instancePath: instancePath + '/ingressNginx/chartRepository',
               schemaPath: '#/properties/ingressNginx/properties/chartRepository/pattern',
@@ -7496,7 +8868,7 @@ function validate38(
               params: { pattern: '^(https?|oci)://' },
               message: 'must match pattern "' + '^(https?|oci)://' + '"',
               schema: '^(https?|oci)://',
-              parentSchema: schema56.properties.ingressNginx.properties.chartRepository,
+              parentSchema: schema60.properties.ingressNginx.properties.chartRepository,
               data: data33,
             };
             if (vErrors === null) {
@@ -7506,7 +8878,7 @@ function validate38(
             }
             errors++;
           }
-          if (!formats32(data33)) {
+          if (!formats16(data33)) {
             const err70 = {
               instancePath: instancePath + '/ingressNginx/chartRepository',
               schemaPath: '#/properties/ingressNginx/properties/chartRepository/format',
@@ -7514,7 +8886,7 @@ function validate38(
               params: { format: 'uri' },
               message: 'must match format "' + 'uri' + '"',
               schema: 'uri',
-              parentSchema: schema56.properties.ingressNginx.properties.chartRepository,
+              parentSchema: schema60.properties.ingressNginx.properties.chartRepository,
               data: data33,
             };
             if (vErrors === null) {
@@ -7531,8 +8903,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.ingressNginx.properties.chartRepository.type,
-            parentSchema: schema56.properties.ingressNginx.properties.chartRepository,
+            schema: schema60.properties.ingressNginx.properties.chartRepository.type,
+            parentSchema: schema60.properties.ingressNginx.properties.chartRepository,
             data: data33,
           };
           if (vErrors === null) {
@@ -7550,8 +8922,8 @@ function validate38(
         keyword: 'type',
         params: { type: 'object' },
         message: 'must be object',
-        schema: schema56.properties.ingressNginx.type,
-        parentSchema: schema56.properties.ingressNginx,
+        schema: schema60.properties.ingressNginx.type,
+        parentSchema: schema60.properties.ingressNginx,
         data: data21,
       };
       if (vErrors === null) {
@@ -7594,7 +8966,7 @@ function validate38(
             params: { additionalProperty: key10 },
             message: 'must NOT have additional properties',
             schema: false,
-            parentSchema: schema56.properties.rookCeph,
+            parentSchema: schema60.properties.rookCeph,
             data: data34,
           };
           if (vErrors === null) {
@@ -7613,8 +8985,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema56.properties.rookCeph.properties.enabled.type,
-          parentSchema: schema56.properties.rookCeph.properties.enabled,
+          schema: schema60.properties.rookCeph.properties.enabled.type,
+          parentSchema: schema60.properties.rookCeph.properties.enabled,
           data: data35,
         };
         if (vErrors === null) {
@@ -7632,8 +9004,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.rookCeph.properties.version.type,
-          parentSchema: schema56.properties.rookCeph.properties.version,
+          schema: schema60.properties.rookCeph.properties.version.type,
+          parentSchema: schema60.properties.rookCeph.properties.version,
           data: data36,
         };
         if (vErrors === null) {
@@ -7652,8 +9024,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema57.type,
-          parentSchema: schema57,
+          schema: schema61.type,
+          parentSchema: schema61,
           data: data37,
         };
         if (vErrors === null) {
@@ -7671,8 +9043,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.rookCeph.properties.dataDirHostPath.type,
-          parentSchema: schema56.properties.rookCeph.properties.dataDirHostPath,
+          schema: schema60.properties.rookCeph.properties.dataDirHostPath.type,
+          parentSchema: schema60.properties.rookCeph.properties.dataDirHostPath,
           data: data38,
         };
         if (vErrors === null) {
@@ -7685,7 +9057,7 @@ function validate38(
       if (data34.chartRepository !== undefined) {
         let data39 = data34.chartRepository;
         if (typeof data39 === 'string') {
-          if (!pattern13.test(data39)) {
+          if (!pattern21.test(data39)) {
             const err78 = {
               instancePath: instancePath + '/rookCeph/chartRepository',
               schemaPath: '#/properties/rookCeph/properties/chartRepository/pattern',
@@ -7693,7 +9065,7 @@ function validate38(
               params: { pattern: '^(https?|oci)://' },
               message: 'must match pattern "' + '^(https?|oci)://' + '"',
               schema: '^(https?|oci)://',
-              parentSchema: schema56.properties.rookCeph.properties.chartRepository,
+              parentSchema: schema60.properties.rookCeph.properties.chartRepository,
               data: data39,
             };
             if (vErrors === null) {
@@ -7703,7 +9075,7 @@ function validate38(
             }
             errors++;
           }
-          if (!formats32(data39)) {
+          if (!formats16(data39)) {
             const err79 = {
               instancePath: instancePath + '/rookCeph/chartRepository',
               schemaPath: '#/properties/rookCeph/properties/chartRepository/format',
@@ -7711,7 +9083,7 @@ function validate38(
               params: { format: 'uri' },
               message: 'must match format "' + 'uri' + '"',
               schema: 'uri',
-              parentSchema: schema56.properties.rookCeph.properties.chartRepository,
+              parentSchema: schema60.properties.rookCeph.properties.chartRepository,
               data: data39,
             };
             if (vErrors === null) {
@@ -7728,8 +9100,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.rookCeph.properties.chartRepository.type,
-            parentSchema: schema56.properties.rookCeph.properties.chartRepository,
+            schema: schema60.properties.rookCeph.properties.chartRepository.type,
+            parentSchema: schema60.properties.rookCeph.properties.chartRepository,
             data: data39,
           };
           if (vErrors === null) {
@@ -7748,8 +9120,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.rookCeph.properties.csiDriversVersion.type,
-          parentSchema: schema56.properties.rookCeph.properties.csiDriversVersion,
+          schema: schema60.properties.rookCeph.properties.csiDriversVersion.type,
+          parentSchema: schema60.properties.rookCeph.properties.csiDriversVersion,
           data: data40,
         };
         if (vErrors === null) {
@@ -7766,8 +9138,8 @@ function validate38(
         keyword: 'type',
         params: { type: 'object' },
         message: 'must be object',
-        schema: schema56.properties.rookCeph.type,
-        parentSchema: schema56.properties.rookCeph,
+        schema: schema60.properties.rookCeph.type,
+        parentSchema: schema60.properties.rookCeph,
         data: data34,
       };
       if (vErrors === null) {
@@ -7824,8 +9196,8 @@ function validate38(
             keyword: 'required',
             params: { missingProperty: 's3' },
             message: "must have required property '" + 's3' + "'",
-            schema: schema56.properties.velero.then.required,
-            parentSchema: schema56.properties.velero.then,
+            schema: schema60.properties.velero.then.required,
+            parentSchema: schema60.properties.velero.then,
             data: data41,
           };
           if (vErrors === null) {
@@ -7846,8 +9218,8 @@ function validate38(
         keyword: 'if',
         params: { failingKeyword: 'then' },
         message: 'must match "then" schema',
-        schema: schema56.properties.velero.if,
-        parentSchema: schema56.properties.velero,
+        schema: schema60.properties.velero.if,
+        parentSchema: schema60.properties.velero,
         data: data41,
       };
       if (vErrors === null) {
@@ -7890,7 +9262,7 @@ function validate38(
             params: { additionalProperty: key11 },
             message: 'must NOT have additional properties',
             schema: false,
-            parentSchema: schema56.properties.velero,
+            parentSchema: schema60.properties.velero,
             data: data41,
           };
           if (vErrors === null) {
@@ -7909,8 +9281,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'boolean' },
           message: 'must be boolean',
-          schema: schema56.properties.velero.properties.enabled.type,
-          parentSchema: schema56.properties.velero.properties.enabled,
+          schema: schema60.properties.velero.properties.enabled.type,
+          parentSchema: schema60.properties.velero.properties.enabled,
           data: data43,
         };
         if (vErrors === null) {
@@ -7928,8 +9300,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.velero.properties.version.type,
-          parentSchema: schema56.properties.velero.properties.version,
+          schema: schema60.properties.velero.properties.version.type,
+          parentSchema: schema60.properties.velero.properties.version,
           data: data44,
         };
         if (vErrors === null) {
@@ -7948,8 +9320,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema57.type,
-          parentSchema: schema57,
+          schema: schema61.type,
+          parentSchema: schema61,
           data: data45,
         };
         if (vErrors === null) {
@@ -7961,7 +9333,7 @@ function validate38(
       }
       if (data41.s3 !== undefined) {
         if (
-          !validate39(data41.s3, {
+          !validate43(data41.s3, {
             instancePath: instancePath + '/velero/s3',
             parentData: data41,
             parentDataProperty: 's3',
@@ -7969,7 +9341,7 @@ function validate38(
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+          vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
           errors = vErrors.length;
         }
       }
@@ -7983,7 +9355,7 @@ function validate38(
             params: { limit: 9 },
             message: 'must NOT have fewer than 9 characters',
             schema: 9,
-            parentSchema: schema56.properties.velero.properties.schedule,
+            parentSchema: schema60.properties.velero.properties.schedule,
             data: data47,
           };
           if (vErrors === null) {
@@ -8000,8 +9372,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.velero.properties.schedule.type,
-          parentSchema: schema56.properties.velero.properties.schedule,
+          schema: schema60.properties.velero.properties.schedule.type,
+          parentSchema: schema60.properties.velero.properties.schedule,
           data: data47,
         };
         if (vErrors === null) {
@@ -8013,7 +9385,7 @@ function validate38(
       }
       let data48 = data41.ttl;
       if (typeof data48 === 'string') {
-        if (!pattern22.test(data48)) {
+        if (!pattern30.test(data48)) {
           const err93 = {
             instancePath: instancePath + '/velero/ttl',
             schemaPath: '#/properties/velero/properties/ttl/pattern',
@@ -8021,7 +9393,7 @@ function validate38(
             params: { pattern: '^([0-9]+h)?([0-9]+m)?([0-9]+s)?$' },
             message: 'must match pattern "' + '^([0-9]+h)?([0-9]+m)?([0-9]+s)?$' + '"',
             schema: '^([0-9]+h)?([0-9]+m)?([0-9]+s)?$',
-            parentSchema: schema56.properties.velero.properties.ttl,
+            parentSchema: schema60.properties.velero.properties.ttl,
             data: data48,
           };
           if (vErrors === null) {
@@ -8038,8 +9410,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema56.properties.velero.properties.ttl.type,
-          parentSchema: schema56.properties.velero.properties.ttl,
+          schema: schema60.properties.velero.properties.ttl.type,
+          parentSchema: schema60.properties.velero.properties.ttl,
           data: data48,
         };
         if (vErrors === null) {
@@ -8052,7 +9424,7 @@ function validate38(
       if (data41.chartRepository !== undefined) {
         let data49 = data41.chartRepository;
         if (typeof data49 === 'string') {
-          if (!pattern13.test(data49)) {
+          if (!pattern21.test(data49)) {
             const err95 = {
               instancePath: instancePath + '/velero/chartRepository',
               schemaPath: '#/properties/velero/properties/chartRepository/pattern',
@@ -8060,7 +9432,7 @@ function validate38(
               params: { pattern: '^(https?|oci)://' },
               message: 'must match pattern "' + '^(https?|oci)://' + '"',
               schema: '^(https?|oci)://',
-              parentSchema: schema56.properties.velero.properties.chartRepository,
+              parentSchema: schema60.properties.velero.properties.chartRepository,
               data: data49,
             };
             if (vErrors === null) {
@@ -8070,7 +9442,7 @@ function validate38(
             }
             errors++;
           }
-          if (!formats32(data49)) {
+          if (!formats16(data49)) {
             const err96 = {
               instancePath: instancePath + '/velero/chartRepository',
               schemaPath: '#/properties/velero/properties/chartRepository/format',
@@ -8078,7 +9450,7 @@ function validate38(
               params: { format: 'uri' },
               message: 'must match format "' + 'uri' + '"',
               schema: 'uri',
-              parentSchema: schema56.properties.velero.properties.chartRepository,
+              parentSchema: schema60.properties.velero.properties.chartRepository,
               data: data49,
             };
             if (vErrors === null) {
@@ -8095,8 +9467,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.velero.properties.chartRepository.type,
-            parentSchema: schema56.properties.velero.properties.chartRepository,
+            schema: schema60.properties.velero.properties.chartRepository.type,
+            parentSchema: schema60.properties.velero.properties.chartRepository,
             data: data49,
           };
           if (vErrors === null) {
@@ -8114,8 +9486,8 @@ function validate38(
         keyword: 'type',
         params: { type: 'object' },
         message: 'must be object',
-        schema: schema56.properties.velero.type,
-        parentSchema: schema56.properties.velero,
+        schema: schema60.properties.velero.type,
+        parentSchema: schema60.properties.velero,
         data: data41,
       };
       if (vErrors === null) {
@@ -8166,7 +9538,7 @@ function validate38(
             params: { additionalProperty: key12 },
             message: 'must NOT have additional properties',
             schema: false,
-            parentSchema: schema56.properties.observability,
+            parentSchema: schema60.properties.observability,
             data: data50,
           };
           if (vErrors === null) {
@@ -8179,7 +9551,7 @@ function validate38(
       }
       if (data50.objectStorage !== undefined) {
         if (
-          !validate41(data50.objectStorage, {
+          !validate45(data50.objectStorage, {
             instancePath: instancePath + '/observability/objectStorage',
             parentData: data50,
             parentDataProperty: 'objectStorage',
@@ -8187,7 +9559,7 @@ function validate38(
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+          vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
           errors = vErrors.length;
         }
       }
@@ -8220,7 +9592,7 @@ function validate38(
               params: { additionalProperty: key13 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema56.properties.observability.properties.prometheus,
+              parentSchema: schema60.properties.observability.properties.prometheus,
               data: data52,
             };
             if (vErrors === null) {
@@ -8239,8 +9611,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'boolean' },
             message: 'must be boolean',
-            schema: schema56.properties.observability.properties.prometheus.properties.enabled.type,
-            parentSchema: schema56.properties.observability.properties.prometheus.properties.enabled,
+            schema: schema60.properties.observability.properties.prometheus.properties.enabled.type,
+            parentSchema: schema60.properties.observability.properties.prometheus.properties.enabled,
             data: data53,
           };
           if (vErrors === null) {
@@ -8258,8 +9630,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.observability.properties.prometheus.properties.version.type,
-            parentSchema: schema56.properties.observability.properties.prometheus.properties.version,
+            schema: schema60.properties.observability.properties.prometheus.properties.version.type,
+            parentSchema: schema60.properties.observability.properties.prometheus.properties.version,
             data: data54,
           };
           if (vErrors === null) {
@@ -8278,8 +9650,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema57.type,
-            parentSchema: schema57,
+            schema: schema61.type,
+            parentSchema: schema61,
             data: data55,
           };
           if (vErrors === null) {
@@ -8297,8 +9669,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.observability.properties.prometheus.properties.retention.type,
-            parentSchema: schema56.properties.observability.properties.prometheus.properties.retention,
+            schema: schema60.properties.observability.properties.prometheus.properties.retention.type,
+            parentSchema: schema60.properties.observability.properties.prometheus.properties.retention,
             data: data56,
           };
           if (vErrors === null) {
@@ -8311,7 +9683,7 @@ function validate38(
         if (data52.chartRepository !== undefined) {
           let data57 = data52.chartRepository;
           if (typeof data57 === 'string') {
-            if (!pattern13.test(data57)) {
+            if (!pattern21.test(data57)) {
               const err105 = {
                 instancePath: instancePath + '/observability/prometheus/chartRepository',
                 schemaPath:
@@ -8321,7 +9693,7 @@ function validate38(
                 message: 'must match pattern "' + '^(https?|oci)://' + '"',
                 schema: '^(https?|oci)://',
                 parentSchema:
-                  schema56.properties.observability.properties.prometheus.properties.chartRepository,
+                  schema60.properties.observability.properties.prometheus.properties.chartRepository,
                 data: data57,
               };
               if (vErrors === null) {
@@ -8331,7 +9703,7 @@ function validate38(
               }
               errors++;
             }
-            if (!formats32(data57)) {
+            if (!formats16(data57)) {
               const err106 = {
                 instancePath: instancePath + '/observability/prometheus/chartRepository',
                 schemaPath:
@@ -8341,7 +9713,7 @@ function validate38(
                 message: 'must match format "' + 'uri' + '"',
                 schema: 'uri',
                 parentSchema:
-                  schema56.properties.observability.properties.prometheus.properties.chartRepository,
+                  schema60.properties.observability.properties.prometheus.properties.chartRepository,
                 data: data57,
               };
               if (vErrors === null) {
@@ -8358,9 +9730,9 @@ function validate38(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema56.properties.observability.properties.prometheus.properties.chartRepository.type,
+              schema: schema60.properties.observability.properties.prometheus.properties.chartRepository.type,
               parentSchema:
-                schema56.properties.observability.properties.prometheus.properties.chartRepository,
+                schema60.properties.observability.properties.prometheus.properties.chartRepository,
               data: data57,
             };
             if (vErrors === null) {
@@ -8378,8 +9750,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema56.properties.observability.properties.prometheus.type,
-          parentSchema: schema56.properties.observability.properties.prometheus,
+          schema: schema60.properties.observability.properties.prometheus.type,
+          parentSchema: schema60.properties.observability.properties.prometheus,
           data: data52,
         };
         if (vErrors === null) {
@@ -8406,7 +9778,7 @@ function validate38(
               params: { additionalProperty: key14 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema56.properties.observability.properties.alertmanager,
+              parentSchema: schema60.properties.observability.properties.alertmanager,
               data: data58,
             };
             if (vErrors === null) {
@@ -8425,8 +9797,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'boolean' },
             message: 'must be boolean',
-            schema: schema56.properties.observability.properties.alertmanager.properties.enabled.type,
-            parentSchema: schema56.properties.observability.properties.alertmanager.properties.enabled,
+            schema: schema60.properties.observability.properties.alertmanager.properties.enabled.type,
+            parentSchema: schema60.properties.observability.properties.alertmanager.properties.enabled,
             data: data59,
           };
           if (vErrors === null) {
@@ -8445,8 +9817,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema57.type,
-            parentSchema: schema57,
+            schema: schema61.type,
+            parentSchema: schema61,
             data: data60,
           };
           if (vErrors === null) {
@@ -8463,8 +9835,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema56.properties.observability.properties.alertmanager.type,
-          parentSchema: schema56.properties.observability.properties.alertmanager,
+          schema: schema60.properties.observability.properties.alertmanager.type,
+          parentSchema: schema60.properties.observability.properties.alertmanager,
           data: data58,
         };
         if (vErrors === null) {
@@ -8491,7 +9863,7 @@ function validate38(
               params: { additionalProperty: key15 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema56.properties.observability.properties.grafana,
+              parentSchema: schema60.properties.observability.properties.grafana,
               data: data61,
             };
             if (vErrors === null) {
@@ -8510,8 +9882,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'boolean' },
             message: 'must be boolean',
-            schema: schema56.properties.observability.properties.grafana.properties.enabled.type,
-            parentSchema: schema56.properties.observability.properties.grafana.properties.enabled,
+            schema: schema60.properties.observability.properties.grafana.properties.enabled.type,
+            parentSchema: schema60.properties.observability.properties.grafana.properties.enabled,
             data: data62,
           };
           if (vErrors === null) {
@@ -8530,8 +9902,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema57.type,
-            parentSchema: schema57,
+            schema: schema61.type,
+            parentSchema: schema61,
             data: data63,
           };
           if (vErrors === null) {
@@ -8603,7 +9975,7 @@ function validate38(
             if (data64.env !== undefined) {
               let data65 = data64.env;
               if (typeof data65 === 'string') {
-                if (!pattern8.test(data65)) {
+                if (!pattern10.test(data65)) {
                   const err119 = {
                     instancePath: instancePath + '/observability/grafana/adminPassword/env',
                     schemaPath: '#/$defs/secretRef/properties/env/pattern',
@@ -8751,8 +10123,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema56.properties.observability.properties.grafana.type,
-          parentSchema: schema56.properties.observability.properties.grafana,
+          schema: schema60.properties.observability.properties.grafana.type,
+          parentSchema: schema60.properties.observability.properties.grafana,
           data: data61,
         };
         if (vErrors === null) {
@@ -8792,7 +10164,7 @@ function validate38(
               params: { additionalProperty: key18 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema56.properties.observability.properties.thanos,
+              parentSchema: schema60.properties.observability.properties.thanos,
               data: data67,
             };
             if (vErrors === null) {
@@ -8811,8 +10183,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'boolean' },
             message: 'must be boolean',
-            schema: schema56.properties.observability.properties.thanos.properties.enabled.type,
-            parentSchema: schema56.properties.observability.properties.thanos.properties.enabled,
+            schema: schema60.properties.observability.properties.thanos.properties.enabled.type,
+            parentSchema: schema60.properties.observability.properties.thanos.properties.enabled,
             data: data68,
           };
           if (vErrors === null) {
@@ -8830,8 +10202,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.observability.properties.thanos.properties.version.type,
-            parentSchema: schema56.properties.observability.properties.thanos.properties.version,
+            schema: schema60.properties.observability.properties.thanos.properties.version.type,
+            parentSchema: schema60.properties.observability.properties.thanos.properties.version,
             data: data69,
           };
           if (vErrors === null) {
@@ -8849,8 +10221,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.observability.properties.thanos.properties.imageTag.type,
-            parentSchema: schema56.properties.observability.properties.thanos.properties.imageTag,
+            schema: schema60.properties.observability.properties.thanos.properties.imageTag.type,
+            parentSchema: schema60.properties.observability.properties.thanos.properties.imageTag,
             data: data70,
           };
           if (vErrors === null) {
@@ -8869,8 +10241,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema57.type,
-            parentSchema: schema57,
+            schema: schema61.type,
+            parentSchema: schema61,
             data: data71,
           };
           if (vErrors === null) {
@@ -8891,7 +10263,7 @@ function validate38(
                 params: { limit: 3 },
                 message: 'must NOT have fewer than 3 characters',
                 schema: 3,
-                parentSchema: schema56.properties.observability.properties.thanos.properties.bucket,
+                parentSchema: schema60.properties.observability.properties.thanos.properties.bucket,
                 data: data72,
               };
               if (vErrors === null) {
@@ -8908,8 +10280,8 @@ function validate38(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema56.properties.observability.properties.thanos.properties.bucket.type,
-              parentSchema: schema56.properties.observability.properties.thanos.properties.bucket,
+              schema: schema60.properties.observability.properties.thanos.properties.bucket.type,
+              parentSchema: schema60.properties.observability.properties.thanos.properties.bucket,
               data: data72,
             };
             if (vErrors === null) {
@@ -8923,7 +10295,7 @@ function validate38(
         if (data67.chartRepository !== undefined) {
           let data73 = data67.chartRepository;
           if (typeof data73 === 'string') {
-            if (!pattern13.test(data73)) {
+            if (!pattern21.test(data73)) {
               const err135 = {
                 instancePath: instancePath + '/observability/thanos/chartRepository',
                 schemaPath: '#/properties/observability/properties/thanos/properties/chartRepository/pattern',
@@ -8931,7 +10303,7 @@ function validate38(
                 params: { pattern: '^(https?|oci)://' },
                 message: 'must match pattern "' + '^(https?|oci)://' + '"',
                 schema: '^(https?|oci)://',
-                parentSchema: schema56.properties.observability.properties.thanos.properties.chartRepository,
+                parentSchema: schema60.properties.observability.properties.thanos.properties.chartRepository,
                 data: data73,
               };
               if (vErrors === null) {
@@ -8941,7 +10313,7 @@ function validate38(
               }
               errors++;
             }
-            if (!formats32(data73)) {
+            if (!formats16(data73)) {
               const err136 = {
                 instancePath: instancePath + '/observability/thanos/chartRepository',
                 schemaPath: '#/properties/observability/properties/thanos/properties/chartRepository/format',
@@ -8949,7 +10321,7 @@ function validate38(
                 params: { format: 'uri' },
                 message: 'must match format "' + 'uri' + '"',
                 schema: 'uri',
-                parentSchema: schema56.properties.observability.properties.thanos.properties.chartRepository,
+                parentSchema: schema60.properties.observability.properties.thanos.properties.chartRepository,
                 data: data73,
               };
               if (vErrors === null) {
@@ -8966,8 +10338,8 @@ function validate38(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema56.properties.observability.properties.thanos.properties.chartRepository.type,
-              parentSchema: schema56.properties.observability.properties.thanos.properties.chartRepository,
+              schema: schema60.properties.observability.properties.thanos.properties.chartRepository.type,
+              parentSchema: schema60.properties.observability.properties.thanos.properties.chartRepository,
               data: data73,
             };
             if (vErrors === null) {
@@ -8985,8 +10357,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema56.properties.observability.properties.thanos.type,
-          parentSchema: schema56.properties.observability.properties.thanos,
+          schema: schema60.properties.observability.properties.thanos.type,
+          parentSchema: schema60.properties.observability.properties.thanos,
           data: data67,
         };
         if (vErrors === null) {
@@ -9022,7 +10394,7 @@ function validate38(
               params: { additionalProperty: key19 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema56.properties.observability.properties.loki,
+              parentSchema: schema60.properties.observability.properties.loki,
               data: data74,
             };
             if (vErrors === null) {
@@ -9041,8 +10413,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'boolean' },
             message: 'must be boolean',
-            schema: schema56.properties.observability.properties.loki.properties.enabled.type,
-            parentSchema: schema56.properties.observability.properties.loki.properties.enabled,
+            schema: schema60.properties.observability.properties.loki.properties.enabled.type,
+            parentSchema: schema60.properties.observability.properties.loki.properties.enabled,
             data: data75,
           };
           if (vErrors === null) {
@@ -9060,8 +10432,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.observability.properties.loki.properties.version.type,
-            parentSchema: schema56.properties.observability.properties.loki.properties.version,
+            schema: schema60.properties.observability.properties.loki.properties.version.type,
+            parentSchema: schema60.properties.observability.properties.loki.properties.version,
             data: data76,
           };
           if (vErrors === null) {
@@ -9080,8 +10452,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema57.type,
-            parentSchema: schema57,
+            schema: schema61.type,
+            parentSchema: schema61,
             data: data77,
           };
           if (vErrors === null) {
@@ -9102,7 +10474,7 @@ function validate38(
                 params: { limit: 3 },
                 message: 'must NOT have fewer than 3 characters',
                 schema: 3,
-                parentSchema: schema56.properties.observability.properties.loki.properties.bucket,
+                parentSchema: schema60.properties.observability.properties.loki.properties.bucket,
                 data: data78,
               };
               if (vErrors === null) {
@@ -9119,8 +10491,8 @@ function validate38(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema56.properties.observability.properties.loki.properties.bucket.type,
-              parentSchema: schema56.properties.observability.properties.loki.properties.bucket,
+              schema: schema60.properties.observability.properties.loki.properties.bucket.type,
+              parentSchema: schema60.properties.observability.properties.loki.properties.bucket,
               data: data78,
             };
             if (vErrors === null) {
@@ -9134,7 +10506,7 @@ function validate38(
         if (data74.chartRepository !== undefined) {
           let data79 = data74.chartRepository;
           if (typeof data79 === 'string') {
-            if (!pattern13.test(data79)) {
+            if (!pattern21.test(data79)) {
               const err145 = {
                 instancePath: instancePath + '/observability/loki/chartRepository',
                 schemaPath: '#/properties/observability/properties/loki/properties/chartRepository/pattern',
@@ -9142,7 +10514,7 @@ function validate38(
                 params: { pattern: '^(https?|oci)://' },
                 message: 'must match pattern "' + '^(https?|oci)://' + '"',
                 schema: '^(https?|oci)://',
-                parentSchema: schema56.properties.observability.properties.loki.properties.chartRepository,
+                parentSchema: schema60.properties.observability.properties.loki.properties.chartRepository,
                 data: data79,
               };
               if (vErrors === null) {
@@ -9152,7 +10524,7 @@ function validate38(
               }
               errors++;
             }
-            if (!formats32(data79)) {
+            if (!formats16(data79)) {
               const err146 = {
                 instancePath: instancePath + '/observability/loki/chartRepository',
                 schemaPath: '#/properties/observability/properties/loki/properties/chartRepository/format',
@@ -9160,7 +10532,7 @@ function validate38(
                 params: { format: 'uri' },
                 message: 'must match format "' + 'uri' + '"',
                 schema: 'uri',
-                parentSchema: schema56.properties.observability.properties.loki.properties.chartRepository,
+                parentSchema: schema60.properties.observability.properties.loki.properties.chartRepository,
                 data: data79,
               };
               if (vErrors === null) {
@@ -9177,8 +10549,8 @@ function validate38(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema56.properties.observability.properties.loki.properties.chartRepository.type,
-              parentSchema: schema56.properties.observability.properties.loki.properties.chartRepository,
+              schema: schema60.properties.observability.properties.loki.properties.chartRepository.type,
+              parentSchema: schema60.properties.observability.properties.loki.properties.chartRepository,
               data: data79,
             };
             if (vErrors === null) {
@@ -9196,8 +10568,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema56.properties.observability.properties.loki.type,
-          parentSchema: schema56.properties.observability.properties.loki,
+          schema: schema60.properties.observability.properties.loki.type,
+          parentSchema: schema60.properties.observability.properties.loki,
           data: data74,
         };
         if (vErrors === null) {
@@ -9232,7 +10604,7 @@ function validate38(
               params: { additionalProperty: key20 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema56.properties.observability.properties.logs,
+              parentSchema: schema60.properties.observability.properties.logs,
               data: data80,
             };
             if (vErrors === null) {
@@ -9251,8 +10623,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'boolean' },
             message: 'must be boolean',
-            schema: schema56.properties.observability.properties.logs.properties.enabled.type,
-            parentSchema: schema56.properties.observability.properties.logs.properties.enabled,
+            schema: schema60.properties.observability.properties.logs.properties.enabled.type,
+            parentSchema: schema60.properties.observability.properties.logs.properties.enabled,
             data: data81,
           };
           if (vErrors === null) {
@@ -9270,8 +10642,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.observability.properties.logs.properties.version.type,
-            parentSchema: schema56.properties.observability.properties.logs.properties.version,
+            schema: schema60.properties.observability.properties.logs.properties.version.type,
+            parentSchema: schema60.properties.observability.properties.logs.properties.version,
             data: data82,
           };
           if (vErrors === null) {
@@ -9290,8 +10662,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema57.type,
-            parentSchema: schema57,
+            schema: schema61.type,
+            parentSchema: schema61,
             data: data83,
           };
           if (vErrors === null) {
@@ -9304,7 +10676,7 @@ function validate38(
         if (data80.chartRepository !== undefined) {
           let data84 = data80.chartRepository;
           if (typeof data84 === 'string') {
-            if (!pattern13.test(data84)) {
+            if (!pattern21.test(data84)) {
               const err153 = {
                 instancePath: instancePath + '/observability/logs/chartRepository',
                 schemaPath: '#/properties/observability/properties/logs/properties/chartRepository/pattern',
@@ -9312,7 +10684,7 @@ function validate38(
                 params: { pattern: '^(https?|oci)://' },
                 message: 'must match pattern "' + '^(https?|oci)://' + '"',
                 schema: '^(https?|oci)://',
-                parentSchema: schema56.properties.observability.properties.logs.properties.chartRepository,
+                parentSchema: schema60.properties.observability.properties.logs.properties.chartRepository,
                 data: data84,
               };
               if (vErrors === null) {
@@ -9322,7 +10694,7 @@ function validate38(
               }
               errors++;
             }
-            if (!formats32(data84)) {
+            if (!formats16(data84)) {
               const err154 = {
                 instancePath: instancePath + '/observability/logs/chartRepository',
                 schemaPath: '#/properties/observability/properties/logs/properties/chartRepository/format',
@@ -9330,7 +10702,7 @@ function validate38(
                 params: { format: 'uri' },
                 message: 'must match format "' + 'uri' + '"',
                 schema: 'uri',
-                parentSchema: schema56.properties.observability.properties.logs.properties.chartRepository,
+                parentSchema: schema60.properties.observability.properties.logs.properties.chartRepository,
                 data: data84,
               };
               if (vErrors === null) {
@@ -9347,8 +10719,8 @@ function validate38(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema56.properties.observability.properties.logs.properties.chartRepository.type,
-              parentSchema: schema56.properties.observability.properties.logs.properties.chartRepository,
+              schema: schema60.properties.observability.properties.logs.properties.chartRepository.type,
+              parentSchema: schema60.properties.observability.properties.logs.properties.chartRepository,
               data: data84,
             };
             if (vErrors === null) {
@@ -9366,8 +10738,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema56.properties.observability.properties.logs.type,
-          parentSchema: schema56.properties.observability.properties.logs,
+          schema: schema60.properties.observability.properties.logs.type,
+          parentSchema: schema60.properties.observability.properties.logs,
           data: data80,
         };
         if (vErrors === null) {
@@ -9403,7 +10775,7 @@ function validate38(
               params: { additionalProperty: key21 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema56.properties.observability.properties.tempo,
+              parentSchema: schema60.properties.observability.properties.tempo,
               data: data85,
             };
             if (vErrors === null) {
@@ -9422,8 +10794,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'boolean' },
             message: 'must be boolean',
-            schema: schema56.properties.observability.properties.tempo.properties.enabled.type,
-            parentSchema: schema56.properties.observability.properties.tempo.properties.enabled,
+            schema: schema60.properties.observability.properties.tempo.properties.enabled.type,
+            parentSchema: schema60.properties.observability.properties.tempo.properties.enabled,
             data: data86,
           };
           if (vErrors === null) {
@@ -9441,8 +10813,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'string' },
             message: 'must be string',
-            schema: schema56.properties.observability.properties.tempo.properties.version.type,
-            parentSchema: schema56.properties.observability.properties.tempo.properties.version,
+            schema: schema60.properties.observability.properties.tempo.properties.version.type,
+            parentSchema: schema60.properties.observability.properties.tempo.properties.version,
             data: data87,
           };
           if (vErrors === null) {
@@ -9461,8 +10833,8 @@ function validate38(
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema57.type,
-            parentSchema: schema57,
+            schema: schema61.type,
+            parentSchema: schema61,
             data: data88,
           };
           if (vErrors === null) {
@@ -9483,7 +10855,7 @@ function validate38(
                 params: { limit: 3 },
                 message: 'must NOT have fewer than 3 characters',
                 schema: 3,
-                parentSchema: schema56.properties.observability.properties.tempo.properties.bucket,
+                parentSchema: schema60.properties.observability.properties.tempo.properties.bucket,
                 data: data89,
               };
               if (vErrors === null) {
@@ -9500,8 +10872,8 @@ function validate38(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema56.properties.observability.properties.tempo.properties.bucket.type,
-              parentSchema: schema56.properties.observability.properties.tempo.properties.bucket,
+              schema: schema60.properties.observability.properties.tempo.properties.bucket.type,
+              parentSchema: schema60.properties.observability.properties.tempo.properties.bucket,
               data: data89,
             };
             if (vErrors === null) {
@@ -9515,7 +10887,7 @@ function validate38(
         if (data85.chartRepository !== undefined) {
           let data90 = data85.chartRepository;
           if (typeof data90 === 'string') {
-            if (!pattern13.test(data90)) {
+            if (!pattern21.test(data90)) {
               const err163 = {
                 instancePath: instancePath + '/observability/tempo/chartRepository',
                 schemaPath: '#/properties/observability/properties/tempo/properties/chartRepository/pattern',
@@ -9523,7 +10895,7 @@ function validate38(
                 params: { pattern: '^(https?|oci)://' },
                 message: 'must match pattern "' + '^(https?|oci)://' + '"',
                 schema: '^(https?|oci)://',
-                parentSchema: schema56.properties.observability.properties.tempo.properties.chartRepository,
+                parentSchema: schema60.properties.observability.properties.tempo.properties.chartRepository,
                 data: data90,
               };
               if (vErrors === null) {
@@ -9533,7 +10905,7 @@ function validate38(
               }
               errors++;
             }
-            if (!formats32(data90)) {
+            if (!formats16(data90)) {
               const err164 = {
                 instancePath: instancePath + '/observability/tempo/chartRepository',
                 schemaPath: '#/properties/observability/properties/tempo/properties/chartRepository/format',
@@ -9541,7 +10913,7 @@ function validate38(
                 params: { format: 'uri' },
                 message: 'must match format "' + 'uri' + '"',
                 schema: 'uri',
-                parentSchema: schema56.properties.observability.properties.tempo.properties.chartRepository,
+                parentSchema: schema60.properties.observability.properties.tempo.properties.chartRepository,
                 data: data90,
               };
               if (vErrors === null) {
@@ -9558,8 +10930,8 @@ function validate38(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema56.properties.observability.properties.tempo.properties.chartRepository.type,
-              parentSchema: schema56.properties.observability.properties.tempo.properties.chartRepository,
+              schema: schema60.properties.observability.properties.tempo.properties.chartRepository.type,
+              parentSchema: schema60.properties.observability.properties.tempo.properties.chartRepository,
               data: data90,
             };
             if (vErrors === null) {
@@ -9577,8 +10949,8 @@ function validate38(
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema56.properties.observability.properties.tempo.type,
-          parentSchema: schema56.properties.observability.properties.tempo,
+          schema: schema60.properties.observability.properties.tempo.type,
+          parentSchema: schema60.properties.observability.properties.tempo,
           data: data85,
         };
         if (vErrors === null) {
@@ -9595,8 +10967,8 @@ function validate38(
         keyword: 'type',
         params: { type: 'object' },
         message: 'must be object',
-        schema: schema56.properties.observability.type,
-        parentSchema: schema56.properties.observability,
+        schema: schema60.properties.observability.type,
+        parentSchema: schema60.properties.observability,
         data: data50,
       };
       if (vErrors === null) {
@@ -9613,8 +10985,8 @@ function validate38(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema56.type,
-      parentSchema: schema56,
+      schema: schema60.type,
+      parentSchema: schema60,
       data,
     };
     if (vErrors === null) {
@@ -9624,10 +10996,10 @@ function validate38(
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-validate38.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate42.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate24(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -9719,7 +11091,7 @@ function validate24(
       }
     }
     if (
-      !validate29(data.ssh, {
+      !validate33(data.ssh, {
         instancePath: instancePath + '/ssh',
         parentData: data,
         parentDataProperty: 'ssh',
@@ -9727,7 +11099,7 @@ function validate24(
         dynamicAnchors,
       })
     ) {
-      vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+      vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
       errors = vErrors.length;
     }
     if (data.hosts !== undefined) {
@@ -9754,7 +11126,7 @@ function validate24(
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate33(data2[i0], {
+            !validate37(data2[i0], {
               instancePath: instancePath + '/hosts/' + i0,
               parentData: data2,
               parentDataProperty: i0,
@@ -9762,7 +11134,7 @@ function validate24(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+            vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
             errors = vErrors.length;
           }
         }
@@ -9786,7 +11158,7 @@ function validate24(
       }
     }
     if (
-      !validate38(data.addons, {
+      !validate42(data.addons, {
         instancePath: instancePath + '/addons',
         parentData: data,
         parentDataProperty: 'addons',
@@ -9794,7 +11166,7 @@ function validate24(
         dynamicAnchors,
       })
     ) {
-      vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+      vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
       errors = vErrors.length;
     }
   } else {
@@ -9819,7 +11191,7 @@ function validate24(
   return errors === 0;
 }
 validate24.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema76 = {
+const schema80 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://rigger.dev/schemas/playbook.schema.json',
   title: 'rigger playbook',
@@ -9895,14 +11267,14 @@ const schema76 = {
     },
   },
 };
-const pattern31 = new RegExp('^[a-z0-9][-a-z0-9]*$', 'u');
-function validate44(
+const pattern39 = new RegExp('^[a-z0-9][-a-z0-9]*$', 'u');
+function validate48(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="https://rigger.dev/schemas/playbook.schema.json" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate44.evaluated;
+  const evaluated0 = validate48.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9917,8 +11289,8 @@ function validate44(
         keyword: 'required',
         params: { missingProperty: 'name' },
         message: "must have required property '" + 'name' + "'",
-        schema: schema76.required,
-        parentSchema: schema76,
+        schema: schema80.required,
+        parentSchema: schema80,
         data,
       };
       if (vErrors === null) {
@@ -9935,8 +11307,8 @@ function validate44(
         keyword: 'required',
         params: { missingProperty: 'phases' },
         message: "must have required property '" + 'phases' + "'",
-        schema: schema76.required,
-        parentSchema: schema76,
+        schema: schema80.required,
+        parentSchema: schema80,
         data,
       };
       if (vErrors === null) {
@@ -9955,7 +11327,7 @@ function validate44(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema76,
+          parentSchema: schema80,
           data,
         };
         if (vErrors === null) {
@@ -9977,7 +11349,7 @@ function validate44(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema76.properties.name,
+            parentSchema: schema80.properties.name,
             data: data0,
           };
           if (vErrors === null) {
@@ -9994,8 +11366,8 @@ function validate44(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema76.properties.name.type,
-          parentSchema: schema76.properties.name,
+          schema: schema80.properties.name.type,
+          parentSchema: schema80.properties.name,
           data: data0,
         };
         if (vErrors === null) {
@@ -10015,8 +11387,8 @@ function validate44(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema76.properties.description.type,
-          parentSchema: schema76.properties.description,
+          schema: schema80.properties.description.type,
+          parentSchema: schema80.properties.description,
           data: data1,
         };
         if (vErrors === null) {
@@ -10038,7 +11410,7 @@ function validate44(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema76.properties.phases,
+            parentSchema: schema80.properties.phases,
             data: data2,
           };
           if (vErrors === null) {
@@ -10068,8 +11440,8 @@ function validate44(
                 keyword: 'required',
                 params: { missingProperty: 'name' },
                 message: "must have required property '" + 'name' + "'",
-                schema: schema76.properties.phases.items.required,
-                parentSchema: schema76.properties.phases.items,
+                schema: schema80.properties.phases.items.required,
+                parentSchema: schema80.properties.phases.items,
                 data: data3,
               };
               if (vErrors === null) {
@@ -10086,8 +11458,8 @@ function validate44(
                 keyword: 'required',
                 params: { missingProperty: 'tasks' },
                 message: "must have required property '" + 'tasks' + "'",
-                schema: schema76.properties.phases.items.required,
-                parentSchema: schema76.properties.phases.items,
+                schema: schema80.properties.phases.items.required,
+                parentSchema: schema80.properties.phases.items,
                 data: data3,
               };
               if (vErrors === null) {
@@ -10113,7 +11485,7 @@ function validate44(
                   params: { additionalProperty: key1 },
                   message: 'must NOT have additional properties',
                   schema: false,
-                  parentSchema: schema76.properties.phases.items,
+                  parentSchema: schema80.properties.phases.items,
                   data: data3,
                 };
                 if (vErrors === null) {
@@ -10127,7 +11499,7 @@ function validate44(
             if (data3.name !== undefined) {
               let data4 = data3.name;
               if (typeof data4 === 'string') {
-                if (!pattern31.test(data4)) {
+                if (!pattern39.test(data4)) {
                   const err10 = {
                     instancePath: instancePath + '/phases/' + i0 + '/name',
                     schemaPath: '#/properties/phases/items/properties/name/pattern',
@@ -10135,7 +11507,7 @@ function validate44(
                     params: { pattern: '^[a-z0-9][-a-z0-9]*$' },
                     message: 'must match pattern "' + '^[a-z0-9][-a-z0-9]*$' + '"',
                     schema: '^[a-z0-9][-a-z0-9]*$',
-                    parentSchema: schema76.properties.phases.items.properties.name,
+                    parentSchema: schema80.properties.phases.items.properties.name,
                     data: data4,
                   };
                   if (vErrors === null) {
@@ -10152,8 +11524,8 @@ function validate44(
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema76.properties.phases.items.properties.name.type,
-                  parentSchema: schema76.properties.phases.items.properties.name,
+                  schema: schema80.properties.phases.items.properties.name.type,
+                  parentSchema: schema80.properties.phases.items.properties.name,
                   data: data4,
                 };
                 if (vErrors === null) {
@@ -10173,8 +11545,8 @@ function validate44(
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema76.properties.phases.items.properties.description.type,
-                  parentSchema: schema76.properties.phases.items.properties.description,
+                  schema: schema80.properties.phases.items.properties.description.type,
+                  parentSchema: schema80.properties.phases.items.properties.description,
                   data: data5,
                 };
                 if (vErrors === null) {
@@ -10191,10 +11563,10 @@ function validate44(
                 instancePath: instancePath + '/phases/' + i0 + '/target',
                 schemaPath: '#/properties/phases/items/properties/target/enum',
                 keyword: 'enum',
-                params: { allowedValues: schema76.properties.phases.items.properties.target.enum },
+                params: { allowedValues: schema80.properties.phases.items.properties.target.enum },
                 message: 'must be equal to one of the allowed values',
-                schema: schema76.properties.phases.items.properties.target.enum,
-                parentSchema: schema76.properties.phases.items.properties.target,
+                schema: schema80.properties.phases.items.properties.target.enum,
+                parentSchema: schema80.properties.phases.items.properties.target,
                 data: data6,
               };
               if (vErrors === null) {
@@ -10215,7 +11587,7 @@ function validate44(
                     params: { additionalProperty: key2 },
                     message: 'must NOT have additional properties',
                     schema: false,
-                    parentSchema: schema76.properties.phases.items.properties.hosts,
+                    parentSchema: schema80.properties.phases.items.properties.hosts,
                     data: data7,
                   };
                   if (vErrors === null) {
@@ -10237,7 +11609,7 @@ function validate44(
                       params: { limit: 1 },
                       message: 'must NOT have fewer than 1 items',
                       schema: 1,
-                      parentSchema: schema76.properties.phases.items.properties.hosts.properties.roles,
+                      parentSchema: schema80.properties.phases.items.properties.hosts.properties.roles,
                       data: data8,
                     };
                     if (vErrors === null) {
@@ -10257,12 +11629,12 @@ function validate44(
                         keyword: 'enum',
                         params: {
                           allowedValues:
-                            schema76.properties.phases.items.properties.hosts.properties.roles.items.enum,
+                            schema80.properties.phases.items.properties.hosts.properties.roles.items.enum,
                         },
                         message: 'must be equal to one of the allowed values',
-                        schema: schema76.properties.phases.items.properties.hosts.properties.roles.items.enum,
+                        schema: schema80.properties.phases.items.properties.hosts.properties.roles.items.enum,
                         parentSchema:
-                          schema76.properties.phases.items.properties.hosts.properties.roles.items,
+                          schema80.properties.phases.items.properties.hosts.properties.roles.items,
                         data: data9,
                       };
                       if (vErrors === null) {
@@ -10280,8 +11652,8 @@ function validate44(
                     keyword: 'type',
                     params: { type: 'array' },
                     message: 'must be array',
-                    schema: schema76.properties.phases.items.properties.hosts.properties.roles.type,
-                    parentSchema: schema76.properties.phases.items.properties.hosts.properties.roles,
+                    schema: schema80.properties.phases.items.properties.hosts.properties.roles.type,
+                    parentSchema: schema80.properties.phases.items.properties.hosts.properties.roles,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -10303,7 +11675,7 @@ function validate44(
                       params: { limit: 1 },
                       message: 'must NOT have fewer than 1 items',
                       schema: 1,
-                      parentSchema: schema76.properties.phases.items.properties.hosts.properties.os,
+                      parentSchema: schema80.properties.phases.items.properties.hosts.properties.os,
                       data: data10,
                     };
                     if (vErrors === null) {
@@ -10323,11 +11695,11 @@ function validate44(
                         keyword: 'enum',
                         params: {
                           allowedValues:
-                            schema76.properties.phases.items.properties.hosts.properties.os.items.enum,
+                            schema80.properties.phases.items.properties.hosts.properties.os.items.enum,
                         },
                         message: 'must be equal to one of the allowed values',
-                        schema: schema76.properties.phases.items.properties.hosts.properties.os.items.enum,
-                        parentSchema: schema76.properties.phases.items.properties.hosts.properties.os.items,
+                        schema: schema80.properties.phases.items.properties.hosts.properties.os.items.enum,
+                        parentSchema: schema80.properties.phases.items.properties.hosts.properties.os.items,
                         data: data11,
                       };
                       if (vErrors === null) {
@@ -10345,8 +11717,8 @@ function validate44(
                     keyword: 'type',
                     params: { type: 'array' },
                     message: 'must be array',
-                    schema: schema76.properties.phases.items.properties.hosts.properties.os.type,
-                    parentSchema: schema76.properties.phases.items.properties.hosts.properties.os,
+                    schema: schema80.properties.phases.items.properties.hosts.properties.os.type,
+                    parentSchema: schema80.properties.phases.items.properties.hosts.properties.os,
                     data: data10,
                   };
                   if (vErrors === null) {
@@ -10368,7 +11740,7 @@ function validate44(
                       params: { limit: 1 },
                       message: 'must NOT have fewer than 1 items',
                       schema: 1,
-                      parentSchema: schema76.properties.phases.items.properties.hosts.properties.names,
+                      parentSchema: schema80.properties.phases.items.properties.hosts.properties.names,
                       data: data12,
                     };
                     if (vErrors === null) {
@@ -10388,9 +11760,9 @@ function validate44(
                         keyword: 'type',
                         params: { type: 'string' },
                         message: 'must be string',
-                        schema: schema76.properties.phases.items.properties.hosts.properties.names.items.type,
+                        schema: schema80.properties.phases.items.properties.hosts.properties.names.items.type,
                         parentSchema:
-                          schema76.properties.phases.items.properties.hosts.properties.names.items,
+                          schema80.properties.phases.items.properties.hosts.properties.names.items,
                         data: data13,
                       };
                       if (vErrors === null) {
@@ -10408,8 +11780,8 @@ function validate44(
                     keyword: 'type',
                     params: { type: 'array' },
                     message: 'must be array',
-                    schema: schema76.properties.phases.items.properties.hosts.properties.names.type,
-                    parentSchema: schema76.properties.phases.items.properties.hosts.properties.names,
+                    schema: schema80.properties.phases.items.properties.hosts.properties.names.type,
+                    parentSchema: schema80.properties.phases.items.properties.hosts.properties.names,
                     data: data12,
                   };
                   if (vErrors === null) {
@@ -10427,8 +11799,8 @@ function validate44(
                 keyword: 'type',
                 params: { type: 'object' },
                 message: 'must be object',
-                schema: schema76.properties.phases.items.properties.hosts.type,
-                parentSchema: schema76.properties.phases.items.properties.hosts,
+                schema: schema80.properties.phases.items.properties.hosts.type,
+                parentSchema: schema80.properties.phases.items.properties.hosts,
                 data: data7,
               };
               if (vErrors === null) {
@@ -10444,10 +11816,10 @@ function validate44(
                 instancePath: instancePath + '/phases/' + i0 + '/strategy',
                 schemaPath: '#/properties/phases/items/properties/strategy/enum',
                 keyword: 'enum',
-                params: { allowedValues: schema76.properties.phases.items.properties.strategy.enum },
+                params: { allowedValues: schema80.properties.phases.items.properties.strategy.enum },
                 message: 'must be equal to one of the allowed values',
-                schema: schema76.properties.phases.items.properties.strategy.enum,
-                parentSchema: schema76.properties.phases.items.properties.strategy,
+                schema: schema80.properties.phases.items.properties.strategy.enum,
+                parentSchema: schema80.properties.phases.items.properties.strategy,
                 data: data14,
               };
               if (vErrors === null) {
@@ -10468,7 +11840,7 @@ function validate44(
                     params: { limit: 1 },
                     message: 'must NOT have fewer than 1 items',
                     schema: 1,
-                    parentSchema: schema76.properties.phases.items.properties.tasks,
+                    parentSchema: schema80.properties.phases.items.properties.tasks,
                     data: data15,
                   };
                   if (vErrors === null) {
@@ -10488,8 +11860,8 @@ function validate44(
                       keyword: 'type',
                       params: { type: 'string' },
                       message: 'must be string',
-                      schema: schema76.properties.phases.items.properties.tasks.items.type,
-                      parentSchema: schema76.properties.phases.items.properties.tasks.items,
+                      schema: schema80.properties.phases.items.properties.tasks.items.type,
+                      parentSchema: schema80.properties.phases.items.properties.tasks.items,
                       data: data16,
                     };
                     if (vErrors === null) {
@@ -10507,8 +11879,8 @@ function validate44(
                   keyword: 'type',
                   params: { type: 'array' },
                   message: 'must be array',
-                  schema: schema76.properties.phases.items.properties.tasks.type,
-                  parentSchema: schema76.properties.phases.items.properties.tasks,
+                  schema: schema80.properties.phases.items.properties.tasks.type,
+                  parentSchema: schema80.properties.phases.items.properties.tasks,
                   data: data15,
                 };
                 if (vErrors === null) {
@@ -10526,8 +11898,8 @@ function validate44(
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema76.properties.phases.items.type,
-              parentSchema: schema76.properties.phases.items,
+              schema: schema80.properties.phases.items.type,
+              parentSchema: schema80.properties.phases.items,
               data: data3,
             };
             if (vErrors === null) {
@@ -10545,8 +11917,8 @@ function validate44(
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema76.properties.phases.type,
-          parentSchema: schema76.properties.phases,
+          schema: schema80.properties.phases.type,
+          parentSchema: schema80.properties.phases,
           data: data2,
         };
         if (vErrors === null) {
@@ -10564,8 +11936,8 @@ function validate44(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema76.type,
-      parentSchema: schema76,
+      schema: schema80.type,
+      parentSchema: schema80,
       data,
     };
     if (vErrors === null) {
@@ -10575,15 +11947,15 @@ function validate44(
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-validate44.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate48.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
 /** Each validator, by the `schemaHash` of the schema it was compiled from. */
 export const AHEAD: Readonly<Record<string, ValidateFunction>> = {
   // inventory
-  '8fbf731d40a21e0ca6a48ce6cc648e377c853eb1b9e640f1bb0c6a764df9433b': validate24,
+  bbff71fbc8ec35b498e417082d74d6c14e6c1b9db90db8e2915c61cff790c902: validate24,
   // playbook
-  '7bde8206b4685dfe345255fb98dc78adb9fe6973f9d6ddd7daba062a33ccbdc6': validate44,
+  '7bde8206b4685dfe345255fb98dc78adb9fe6973f9d6ddd7daba062a33ccbdc6': validate48,
 };

@@ -5,6 +5,7 @@ import { packages } from './packages.ts';
 import { rke2Config } from './rke2-configure.ts';
 import { rke2Install } from './rke2-install.ts';
 import { rke2Manifests } from './rke2-manifests.ts';
+import { rke2Registries } from './rke2-registries.ts';
 import { rke2Service } from './rke2-service.ts';
 import { swap } from './swap.ts';
 import { sysctls } from './sysctls.ts';
@@ -23,6 +24,7 @@ export const TASKS: ReadonlyMap<string, Task> = new Map(
     networkManager,
     rke2Install,
     rke2Config,
+    rke2Registries,
     rke2Manifests,
     rke2Service,
   ].map((t) => [t.id, t]),

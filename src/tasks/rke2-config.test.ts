@@ -83,6 +83,21 @@ describe('RKE2 config.yaml', () => {
     expect(cfg).not.toHaveProperty('etcd-expose-metrics');
   });
 
+  it('sets system-default-registry on servers only, from cluster.registry (an agent flag no more: rancher/rke2 pkg/cli/cmds/agent.go)', () => {
+    const inv = loadText(
+      editProd((d) => d.setIn(['cluster', 'registry'], { systemDefault: 'registry.example.internal:5000' })),
+    ).inventory;
+    const server = parse(
+      renderRke2Config({ inventory: inv, host: host('cp-2'), token: 'T', joinServer: 'x' }),
+    ) as Record<string, unknown>;
+    const agent = parse(
+      renderRke2Config({ inventory: inv, host: host('worker-1'), token: 'T', joinServer: 'x' }),
+    ) as Record<string, unknown>;
+    expect(server['system-default-registry']).toBe('registry.example.internal:5000');
+    expect(agent).not.toHaveProperty('system-default-registry');
+    expect(clusterWideServerConfig(inventory)).not.toHaveProperty('system-default-registry');
+  });
+
   it('leaves the control-plane metrics on loopback when monitoring is off', () => {
     const inv = loadText(
       editProd((d) => {

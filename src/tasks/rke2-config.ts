@@ -46,6 +46,9 @@ export function clusterWideServerConfig(inventory: Inventory): Record<string, un
     'etcd-snapshot-schedule-cron': cluster.rke2.snapshotSchedule,
     'etcd-snapshot-retention': cluster.rke2.snapshotRetention,
     'write-kubeconfig-mode': '0600',
+    // A server flag only: agents take it from the servers (rancher/rke2 pkg/cli/cmds/agent.go marks
+    // it "no longer supported on agents"); RKE2 prefixes its own images with it (pkg/images/images.go).
+    ...(cluster.registry?.systemDefault ? { 'system-default-registry': cluster.registry.systemDefault } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { addonDependencies } from './addon-dependencies.ts';
 import { addressSpace } from './address-space.ts';
+import { airgapAddons } from './airgap-addons.ts';
 import { controlPlaneQuorum } from './control-plane.ts';
 import { kubernetesNames } from './kubernetes-names.ts';
 import { loadBalancing } from './load-balancing.ts';
@@ -19,4 +20,5 @@ export const RULES: readonly Rule[] = [
   platformStorage,
   addonDependencies,
   localFiles,
+  airgapAddons,
 ];
