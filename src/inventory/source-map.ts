@@ -3,6 +3,8 @@ import type { ConfigProblem } from '../core/errors.ts';
 import { formatPath, type FieldPath } from './field-path.ts';
 import { aliasRefusal, MAX_ALIAS_COUNT } from './yaml-aliases.ts';
 
+const EXHAUSTED = 'nested too deeply for the YAML parser: refused as a resource exhaustion';
+
 /** A position in a source file, 1-based. */
 export interface Position {
   line: number;
@@ -25,9 +27,13 @@ export class SourceMap {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const source = new SourceMap(file, doc, lines);
-    const problems = doc.errors.map((e) => {
+    // A parser that ran out of stack (nesting thousands deep) says so at every level it gave up
+    // on, and the errors after it are its echoes: the first one is the problem.
+    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    const problems = (exhausted ? [exhausted] : doc.errors).map((e) => {
       const { line, col } = lines.linePos(e.pos[0]);
-      return { file, line, col, path: '', message: firstLine(e.message) };
+      const message = e === exhausted ? EXHAUSTED : firstLine(e.message);
+      return { file, line, col, path: '', message };
     });
     // Aliases are refused only when the document is converted: found here, so toJS() cannot throw.
     const refusal = problems.length === 0 ? aliasRefusal(doc) : undefined;
