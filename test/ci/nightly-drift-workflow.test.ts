@@ -22,6 +22,7 @@ import { KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kube
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { runCli } from '../../src/cli/testing.ts';
+import { statusOf } from '../../src/kube/object-ref.ts';
 import { startKubeApi, type KubeApi } from '../support/kube-api.ts';
 import {
   actionlint,
@@ -366,13 +367,12 @@ describe("the workflow's rigger steps, run with the real rigger against a real k
     for (const ref of refs) expect(r.stdout).toContain(`create ${ref}`);
     // A plan: nothing of it was applied.
     const api = KubernetesObjectApi.makeApiClient(kube.kubeConfig());
-    await expect(
-      api.read({
-        apiVersion: 'helm.cattle.io/v1',
-        kind: 'HelmChartConfig',
-        metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
-      }),
-    ).rejects.toThrow();
+    const config = {
+      apiVersion: 'helm.cattle.io/v1',
+      kind: 'HelmChartConfig',
+      metadata: { name: 'rke2-cilium', namespace: 'kube-system' },
+    };
+    expect(await api.read(config).then(() => 200, statusOf)).toBe(404);
   });
 
   it('the drift step exits 1 on a cluster without the add-ons, its JUnit report naming each add-on that drifted', () => {
