@@ -119,6 +119,28 @@ export async function runDrift(file: string, flags: DriftFlags, io: CliIo): Prom
     throw e;
   }
 
+  const { hostResults, drifted, objects } = driftOf(results);
+  const any = drifted.length > 0 || objects.length > 0;
+
+  if (flags.junit) await writeFile(resolve(io.cwd, flags.junit), junitReport(results));
+  if (flags.json) {
+    writeLine(io.stdout, JSON.stringify({ drift: any, hosts: drifted, objects }, null, 2));
+  } else if (!any) {
+    const hosts = new Set(hostResults.map((r) => r.host)).size;
+    const addons = results.filter((r) => r.host === CLUSTER_TARGET && r.status !== 'skipped').length;
+    writeLine(io.stdout, `no drift on ${hosts} host(s) and ${addons} add-on(s)`);
+  } else printDrift(io, drifted, objects);
+  if (any) {
+    const where = [
+      ...drifted.map((h) => h.host),
+      ...(objects.length ? [`${objects.length} cluster object(s)`] : []),
+    ];
+    throw new RunError(`drift on ${where.join(', ')}`, { exitCode: 1 });
+  }
+}
+
+/** What drifted, per host and per cluster object, from the plan's results. */
+function driftOf(results: readonly TaskResult[]) {
   const hostResults = results.filter((r) => r.host !== CLUSTER_TARGET);
   const drifted: HostDrift[] = [...new Set(hostResults.map((r) => r.host))]
     .map((host) => ({
@@ -139,41 +161,27 @@ export async function runDrift(file: string, flags: DriftFlags, io: CliIo): Prom
         fields: c.object?.fields ?? [],
       })),
     );
-  const any = drifted.length > 0 || objects.length > 0;
+  return { hostResults, drifted, objects };
+}
 
-  if (flags.junit) await writeFile(resolve(io.cwd, flags.junit), junitReport(results));
-  if (flags.json) {
-    writeLine(io.stdout, JSON.stringify({ drift: any, hosts: drifted, objects }, null, 2));
-  } else if (!any) {
-    const hosts = new Set(hostResults.map((r) => r.host)).size;
-    const addons = results.filter((r) => r.host === CLUSTER_TARGET && r.status !== 'skipped').length;
-    writeLine(io.stdout, `no drift on ${hosts} host(s) and ${addons} add-on(s)`);
-  } else {
-    for (const h of drifted) {
-      writeLine(io.stdout, `${h.host}:`);
-      for (const item of h.items) {
-        for (const c of item.changes) writeLine(io.stdout, `${h.host}   ${item.task}: ${c.summary}`);
-      }
-    }
-    if (objects.length) writeLine(io.stdout, 'cluster:');
-    for (const o of objects) {
-      writeLine(io.stdout, `  ${o.addon}: ${o.summary}`);
-      for (const f of o.fields) {
-        const what =
-          f.manager !== undefined
-            ? `now owned by "${f.manager}"`
-            : f.hidden
-              ? 'changed (secret value not shown)'
-              : `${shown(f.live)} -> ${shown(f.declared)}`;
-        writeLine(io.stdout, `      ${f.path}: ${what}`);
-      }
+function printDrift(io: CliIo, drifted: readonly HostDrift[], objects: readonly ClusterObjectDrift[]): void {
+  for (const h of drifted) {
+    writeLine(io.stdout, `${h.host}:`);
+    for (const item of h.items) {
+      for (const c of item.changes) writeLine(io.stdout, `${h.host}   ${item.task}: ${c.summary}`);
     }
   }
-  if (any) {
-    const where = [
-      ...drifted.map((h) => h.host),
-      ...(objects.length ? [`${objects.length} cluster object(s)`] : []),
-    ];
-    throw new RunError(`drift on ${where.join(', ')}`, { exitCode: 1 });
+  if (objects.length) writeLine(io.stdout, 'cluster:');
+  for (const o of objects) {
+    writeLine(io.stdout, `  ${o.addon}: ${o.summary}`);
+    for (const f of o.fields) {
+      const what =
+        f.manager !== undefined
+          ? `now owned by "${f.manager}"`
+          : f.hidden
+            ? 'changed (secret value not shown)'
+            : `${shown(f.live)} -> ${shown(f.declared)}`;
+      writeLine(io.stdout, `      ${f.path}: ${what}`);
+    }
   }
 }

@@ -7,7 +7,8 @@ import { connectSsh } from '../hosts/ssh-transport.ts';
 import { sshTargetFor } from '../hosts/ssh-target.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { resolveSecrets } from '../inventory/secrets.ts';
-import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
+import { loadPlaybook, PLAYBOOKS_DIR, type Playbook } from '../playbooks/playbook.ts';
+import type { Inventory } from '../inventory/types.generated.ts';
 import { newRunId, runPlaybook } from '../playbooks/runner.ts';
 import { supervisorAnswers } from '../kube/supervisor.ts';
 import { verifyArtifacts } from '../tasks/rke2-artifacts.ts';
@@ -71,38 +72,7 @@ export async function runPlaybookCommand(
   );
 
   // Flags are checked against the inventory and playbook before any host is touched.
-  const limit = list(flags.limit);
-  const unknownHosts = (limit ?? []).filter((n) => !inventory.hosts.some((h) => h.name === n));
-  if (unknownHosts.length)
-    throw ConfigError.plain('--limit', `no host named ${unknownHosts.join(', ')} in ${file}`);
-  for (const [flag, names] of [
-    ['--only', list(flags.only)],
-    ['--skip', list(flags.skip)],
-  ] as const) {
-    const unknown = (names ?? []).filter((n) => !playbook.phases.some((p) => p.name === n));
-    if (unknown.length) {
-      throw ConfigError.plain(
-        flag,
-        `no phase named ${unknown.join(', ')}; phases: ${playbook.phases.map((p) => p.name).join(', ')}`,
-      );
-    }
-  }
-  const parallel = flags.parallel === undefined ? undefined : Number(flags.parallel);
-  if (parallel !== undefined && !(Number.isInteger(parallel) && parallel > 0)) {
-    throw ConfigError.plain('--parallel', `must be a positive whole number, got "${flags.parallel}"`);
-  }
-
-  const kubeconfigFile = flags.kubeconfig === undefined ? undefined : resolve(io.cwd, flags.kubeconfig);
-  let cluster: KubeconfigClusterLink | undefined;
-  if (kubeconfigFile) {
-    const kc = new KubeConfig();
-    try {
-      kc.loadFromFile(kubeconfigFile);
-    } catch (e) {
-      throw ConfigError.plain('--kubeconfig', `cannot read ${kubeconfigFile}: ${(e as Error).message}`);
-    }
-    cluster = new KubeconfigClusterLink(kc);
-  }
+  const { limit, parallel, cluster } = checkFlags(flags, file, inventory, playbook, io);
 
   const redactor = io.redactor ?? new Redactor();
   // Every secret is read (and registered for redaction) before any host is touched.
@@ -147,4 +117,48 @@ export async function runPlaybookCommand(
         .join(', ')}; see ${summary.journal}`,
     );
   return summary;
+}
+
+/** The run's flags, checked against the inventory and the playbook: a ConfigError names the flag. */
+function checkFlags(
+  flags: RunFlags,
+  file: string,
+  inventory: Inventory,
+  playbook: Playbook,
+  io: CliIo,
+): { limit: string[] | undefined; parallel: number | undefined; cluster: KubeconfigClusterLink | undefined } {
+  const limit = list(flags.limit);
+  const unknownHosts = (limit ?? []).filter((n) => !inventory.hosts.some((h) => h.name === n));
+  if (unknownHosts.length)
+    throw ConfigError.plain('--limit', `no host named ${unknownHosts.join(', ')} in ${file}`);
+  for (const [flag, names] of [
+    ['--only', list(flags.only)],
+    ['--skip', list(flags.skip)],
+  ] as const) {
+    const unknown = (names ?? []).filter((n) => !playbook.phases.some((p) => p.name === n));
+    if (unknown.length) {
+      throw ConfigError.plain(
+        flag,
+        `no phase named ${unknown.join(', ')}; phases: ${playbook.phases.map((p) => p.name).join(', ')}`,
+      );
+    }
+  }
+  const parallel = flags.parallel === undefined ? undefined : Number(flags.parallel);
+  if (parallel !== undefined && !(Number.isInteger(parallel) && parallel > 0)) {
+    throw ConfigError.plain('--parallel', `must be a positive whole number, got "${flags.parallel}"`);
+  }
+
+  const kubeconfigFile = flags.kubeconfig === undefined ? undefined : resolve(io.cwd, flags.kubeconfig);
+  let cluster: KubeconfigClusterLink | undefined;
+  if (kubeconfigFile) {
+    const kc = new KubeConfig();
+    try {
+      kc.loadFromFile(kubeconfigFile);
+    } catch (e) {
+      throw ConfigError.plain('--kubeconfig', `cannot read ${kubeconfigFile}: ${(e as Error).message}`);
+    }
+    cluster = new KubeconfigClusterLink(kc);
+  }
+
+  return { limit, parallel, cluster };
 }
