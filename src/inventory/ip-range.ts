@@ -33,6 +33,15 @@ function strictAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   return ipaddr.IPv6.isValid(text) ? ipaddr.IPv6.parse(text) : undefined;
 }
 
+/**
+ * A host that ends in a number but is no IPv4 address (`10.0.0.300`, `1.2.3`): resolvers would
+ * look it up as a name, and no DNS name ends in a number (the WHATWG URL parser's "ends in a
+ * number" rule; the schema's `address` refuses the same).
+ */
+export function isIpv4Lookalike(host: string): boolean {
+  return /(^|\.)[0-9]+\.?$/.test(host) && !ipaddr.IPv4.isValidFourPartDecimal(host);
+}
+
 /** A single address as a range of one, or undefined when `text` is not an IP (a DNS name). */
 export function parseIp(text: string): IpRange | undefined {
   const addr = strictAddress(text);

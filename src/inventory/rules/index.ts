@@ -8,12 +8,14 @@ import { localFiles } from './local-files.ts';
 import type { Rule } from './rule.ts';
 import { platformStorage, storageHosts } from './storage.ts';
 import { uniqueHosts } from './unique-hosts.ts';
+import { urlHosts } from './url-hosts.ts';
 
 /** Every semantic rule, run in this order after the schema and defaults. */
 export const RULES: readonly Rule[] = [
   controlPlaneQuorum,
   uniqueHosts,
   kubernetesNames,
+  urlHosts,
   addressSpace,
   loadBalancing,
   storageHosts,
