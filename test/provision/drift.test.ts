@@ -53,8 +53,8 @@ describe('rigger drift on the lab (hosts)', () => {
     expect(xml).toContain(
       '<testcase classname="hosts.cp-3" name="sysctls"><failure message="1 difference(s)">sysctl net.ipv4.conf.all.forwarding: 0 -&gt; 1</failure>',
     );
-    // prepare (7 tasks) and rke2-servers (4 tasks, rke2-manifests among them) on a server.
-    expect(xml).toMatch(/<testsuite name="drift cp-1" tests="11" failures="0" errors="0">/);
+    // prepare (7 tasks) and rke2-servers (5 tasks, rke2-registries and rke2-manifests among them) on a server.
+    expect(xml).toMatch(/<testsuite name="drift cp-1" tests="12" failures="0" errors="0">/);
     // A drift check changes nothing.
     expect((await onHost(ADDRESS['cp-3'] ?? '', 'sysctl -n net.ipv4.conf.all.forwarding')).trim()).toBe('0');
     await runCli(['provision', LAB_INVENTORY, '--output', 'json'], { cwd: ROOT, env: process.env });
