@@ -58,7 +58,6 @@ async function parseRequest(
     drainTimeoutMs: drainTimeout * 1000,
     force: flags.force ?? false,
     note: (line) => writeLine(io.stderr, line),
-    log: () => undefined,
   };
   return { req, redactor };
 }
@@ -77,11 +76,7 @@ export async function removeOrReplace(
 ): Promise<void> {
   const { req, redactor } = await parseRequest(file, oldName, replacement, flags, io);
   const reporter = await createReporter(chooseOutput(flags.output, io), io, flags.verbose);
-  const { op, scene } = removalOperation({
-    ...req,
-    log: (line) =>
-      reporter.listener({ type: 'host', host: oldName, level: 'info', message: redactor.redact(line) }),
-  });
+  const { op, scene } = removalOperation(req);
   const summary = await runOperation(op, {
     connect: (host) => connectSsh(sshTargetFor(req.inventory, host), { redactor }),
     redactor,

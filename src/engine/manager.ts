@@ -225,7 +225,9 @@ async function targetPhase(
     emit({ type: 'task', result });
   };
   let stopped = phase.skipWhy?.([...held.runs.values()]) ?? held.halted;
-  for (const step of phase.steps(cluster)) {
+  const note = (line: string): void =>
+    emit({ type: 'host', host: phase.target, level: 'info', message: opts.redactor.redact(line) });
+  for (const step of phase.steps(cluster, note)) {
     stopped ??= cluster.lost;
     if (stopped) {
       record(skippedResult(step, phase.target, phase.name, stopped));

@@ -30,7 +30,8 @@ export interface TargetPhaseSpec {
   lease: boolean;
   /** Why the phase does not run in this operation (--limit, a host failed earlier). */
   skipWhy?(runs: readonly HostRun[]): string | undefined;
-  steps(cluster: ClusterSession): Step[];
+  /** The phase's steps; `note` tells the operator (and the journal) what a step found on its way. */
+  steps(cluster: ClusterSession, note: (line: string) => void): Step[];
   /** Turns a thrown error into the message shown (the API's own message for Kubernetes errors). */
   describe?(e: unknown): string;
 }

@@ -31,7 +31,6 @@ export interface RemovalRequest {
   force: boolean;
   /** Shown to the operator (the preconditions' notes). */
   note: (line: string) => void;
-  log: (line: string) => void;
 }
 
 /** The cluster as a healthy other server shows it, and the node to remove. */
@@ -174,15 +173,22 @@ export function removalOperation(req: RemovalRequest): { op: Operation; scene: (
         name: 'remove',
         target: oldName,
         lease: true,
-        steps: () =>
-          scene ? removalSteps(removalOf(req, scene, transportOf(opened, scene.old))).map(engineStep) : [],
+        steps: (_cluster, note) =>
+          scene
+            ? removalSteps(removalOf(req, scene, transportOf(opened, scene.old), note)).map(engineStep)
+            : [],
       },
     ],
   };
   return { op, scene: () => scene };
 }
 
-function removalOf(req: RemovalRequest, scene: Scene, self: Transport | undefined): Removal {
+function removalOf(
+  req: RemovalRequest,
+  scene: Scene,
+  self: Transport | undefined,
+  log: (line: string) => void,
+): Removal {
   const etcdName = etcdNameOf(scene.node);
   return {
     node: req.oldName,
@@ -195,6 +201,6 @@ function removalOf(req: RemovalRequest, scene: Scene, self: Transport | undefine
     ...(self ? { self } : {}),
     drain: { timeoutMs: req.drainTimeoutMs, force: req.force },
     snapshotName: `rigger-${req.command}-${req.oldName}`,
-    log: req.log,
+    log,
   };
 }

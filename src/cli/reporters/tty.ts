@@ -46,11 +46,7 @@ function loggerOn(out: NodeJS.WritableStream): ListrLogger {
 }
 
 /** The phase's rows as listr2 tasks; titles are read when it starts, after the waits are known. */
-function phaseList(
-  rows: readonly HostRow[],
-  concurrent: boolean,
-  out: NodeJS.WritableStream,
-): Listr {
+function phaseList(rows: readonly HostRow[], concurrent: boolean, out: NodeJS.WritableStream) {
   return new Listr(
     rows.map((row) => ({
       title: row.title,
