@@ -6,6 +6,8 @@
  *
  *   npx tsx bench/run.ts            # results go to stdout; copy them into bench/README.md
  *
+ * It installs Ansible (Debian's ansible-core) and GNU time first when they are missing.
+ *
  * Wall times come from one run each on a shared machine: repeat a few times before trusting a
  * small difference.
  */
@@ -17,6 +19,7 @@ import { PROJECT_ROOT } from '../src/core/project-root.ts';
 import { labDown, labUp } from '../src/lab/lab.ts';
 import { DEFAULT_LAB_HOSTS } from '../src/lab/lab-spec.ts';
 import { LAB_INVENTORY, LAB_STATE_DIR } from '../src/lab/paths.ts';
+import { ANSIBLE, ensureInstalled, GNU_TIME } from './install.ts';
 
 const ROOT = PROJECT_ROOT;
 const STATE = LAB_STATE_DIR;
@@ -88,6 +91,8 @@ writeFileSync(
   `[all]\n${HOSTS.map(([n, ip]) => `${n} ansible_host=${ip}`).join('\n')}\n\n[all:vars]\nansible_user=root\nansible_ssh_private_key_file=${STATE}/id_ed25519\nansible_python_interpreter=/usr/bin/python3\nansible_ssh_common_args='-o UserKnownHostsFile=${STATE}/known_hosts -o StrictHostKeyChecking=yes'\n`,
 );
 
+// Before the lab is touched: a missing tool fails here, not half-way through.
+await ensureInstalled([ANSIBLE, GNU_TIME]);
 const results: Measure[] = [];
 await freshLab();
 results.push(await rigger('rigger: first converge'));
