@@ -123,14 +123,8 @@ describe('the phase manager', () => {
     );
     expect(summary.failed).toBe(false);
     expect(ran).toEqual(['cordon', 'delete']);
-    expect(events).toContainEqual(
-      expect.objectContaining({
-        type: 'host',
-        host: 'old',
-        level: 'warning',
-        message: expect.stringMatching(/does not answer/),
-      }),
-    );
+    const warned = events.find((e) => e.type === 'host' && e.host === 'old' && e.level === 'warning');
+    expect(warned?.type === 'host' && warned.message).toMatch(/does not answer/);
     expect(summary.hosts.find((h) => h.host === 'old')).toMatchObject({ changed: 2, failed: 0 });
   });
 
