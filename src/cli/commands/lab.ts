@@ -69,23 +69,7 @@ export function registerLab(program: Command, io: CliIo): void {
         ...(script !== undefined && script !== '' ? { rke2BuildScript: script } : {}),
       });
       printState(io, state);
-      if (flags.provision) {
-        const { runPlaybookCommand } = await import('../run-playbook-command.ts');
-        await runPlaybookCommand(
-          LAB_INVENTORY,
-          { ...(flags.output ? { output: flags.output } : {}) },
-          io,
-          'provision',
-        );
-        // The cluster, as the operator would look at it.
-        const { fetchKubeconfig } = await import('../fetch-kubeconfig.ts');
-        const { printNodes } = await import('../print-nodes.ts');
-        const kubeconfig = await fetchKubeconfig(LAB_INVENTORY, LAB_KUBECONFIG, io);
-        if (kubeconfig) {
-          await printNodes(kubeconfig, io);
-          writeLine(io.stdout, `kubectl --kubeconfig ${relative(io.cwd, kubeconfig)} get nodes`);
-        }
-      }
+      if (flags.provision) await provisionLab(io, flags.output);
     });
 
   lab
@@ -107,7 +91,12 @@ export function registerLab(program: Command, io: CliIo): void {
       printState(io, await labStatus({ stateDir: LAB_STATE_DIR, log }));
     });
 
-  // Not for people: `lab up` runs this detached, with its output in the lab's logs.
+  registerLabDaemons(lab, io);
+}
+
+/** The lab's daemons, which `lab up` runs detached with their output in the lab's logs: not for people. */
+function registerLabDaemons(lab: Command, io: CliIo): void {
+  // The registration-address load balancer.
   lab
     .command('proxy-serve', { hidden: true })
     .description('run the registration-address load balancer in the foreground (lab up starts it)')
@@ -124,7 +113,7 @@ export function registerLab(program: Command, io: CliIo): void {
       });
     });
 
-  // Not for people either: the lab's chart mirror, which `lab up` runs detached.
+  // The lab's chart mirror.
   lab
     .command('chart-mirror-serve', { hidden: true })
     .description('serve a Helm chart repository folder over HTTP in the foreground (lab up starts it)')
@@ -140,4 +129,18 @@ export function registerLab(program: Command, io: CliIo): void {
         log: (line) => writeLine(io.stdout, `${new Date().toISOString()} ${line}`),
       });
     });
+}
+
+/** `lab up --provision`: the lab inventory provisioned, then its nodes as the operator would see them. */
+async function provisionLab(io: CliIo, output: string | undefined): Promise<void> {
+  const { runPlaybookCommand } = await import('../run-playbook-command.ts');
+  await runPlaybookCommand(LAB_INVENTORY, { ...(output ? { output } : {}) }, io, 'provision');
+  // The cluster, as the operator would look at it.
+  const { fetchKubeconfig } = await import('../fetch-kubeconfig.ts');
+  const { printNodes } = await import('../print-nodes.ts');
+  const kubeconfig = await fetchKubeconfig(LAB_INVENTORY, LAB_KUBECONFIG, io);
+  if (kubeconfig) {
+    await printNodes(kubeconfig, io);
+    writeLine(io.stdout, `kubectl --kubeconfig ${relative(io.cwd, kubeconfig)} get nodes`);
+  }
 }
