@@ -2,11 +2,24 @@ import type { KubernetesObjectApi } from '@kubernetes/client-node';
 import { RunError } from '../core/errors.ts';
 import { statusOf } from './object-ref.ts';
 
+/**
+ * Kinds an API client has seen served. A served kind stays served for the client's life (one
+ * cluster phase of one run: rigger installs CRDs through charts and never removes one while it
+ * runs), so it is asked once per kind, not once per object and again on the re-check. A kind not
+ * served yet is asked again each time: its chart may have just brought its CRD.
+ */
+const seenServed = new WeakMap<KubernetesObjectApi, Set<string>>();
+
 /** Whether the API server serves this kind now (its CRD installed and Established, or built in). */
 export async function served(api: KubernetesObjectApi, apiVersion: string, kind: string): Promise<boolean> {
+  const key = `${apiVersion}/${kind}`;
+  const seen = seenServed.get(api) ?? new Set<string>();
+  seenServed.set(api, seen);
+  if (seen.has(key)) return true;
   try {
     // Discovery is what the client does first; a list of at most one object is the cheapest use.
     await api.list(apiVersion, kind, undefined, undefined, undefined, undefined, undefined, undefined, 1);
+    seen.add(key);
     return true;
   } catch (e) {
     if (statusOf(e) === 404) return false;
