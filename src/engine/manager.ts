@@ -170,6 +170,7 @@ async function hostPhase(
   const hosts = [...held.runs.values()].filter((r) => phase.selects(r.host) && !r.unreachable);
   if (held.halted) for (const r of hosts) r.stopped ??= held.halted;
   const strategy = typeof phase.strategy === 'string' ? phase.strategy : 'batched';
+  const t0 = Date.now();
   emit({ type: 'phase-start', phase: phase.name, hosts: hosts.map((r) => r.name), strategy });
   const record = (r: HostRun, result: TaskResult): void => {
     r.results.push(result);
@@ -201,7 +202,7 @@ async function hostPhase(
   // against hosts that failed there.
   if (failed)
     held.halted = `${failed} failed in the ${strategy} phase ${phase.name}: later phases do not start`;
-  emit({ type: 'phase-end', phase: phase.name });
+  emit({ type: 'phase-end', phase: phase.name, durationMs: Date.now() - t0 });
 }
 
 async function targetPhase(
@@ -219,6 +220,7 @@ async function targetPhase(
     emit,
     ...(phase.describe ? { describe: (e: unknown) => phase.describe?.(e) ?? messageOf(e) } : {}),
   };
+  const t0 = Date.now();
   emit({ type: 'phase-start', phase: phase.name, hosts: [phase.target], strategy: 'serial' });
   const record = (result: TaskResult): void => {
     held.targets.push(result);
@@ -244,5 +246,5 @@ async function targetPhase(
     record(result);
     if (result.status === 'failed') stopped = `${step.id} failed earlier in the phase ${phase.name}`;
   }
-  emit({ type: 'phase-end', phase: phase.name });
+  emit({ type: 'phase-end', phase: phase.name, durationMs: Date.now() - t0 });
 }

@@ -59,7 +59,8 @@ export type RunEvent =
   | { type: 'task'; result: TaskResult }
   /** The host finished its steps of the phase (others may still be working). */
   | { type: 'host-done'; phase: string; host: string }
-  | { type: 'phase-end'; phase: string }
+  /** The phase is over; how long it took (where a run's time goes, per phase, in the journal). */
+  | { type: 'phase-end'; phase: string; durationMs?: number }
   /** Locks the operation took: the run lock on hosts, the cluster's Lease. */
   | { type: 'lock'; scope: 'hosts' | 'cluster'; taken: string[] }
   /** Why the operation stopped before or between phases (a refusal, a lock held by another run). */
