@@ -314,7 +314,7 @@ export interface Addons {
     storageClass?: string;
   };
   /**
-   * Cilium CNI with kube-proxy replacement (RKE2 runs with `cni: none`).
+   * Cilium CNI with kube-proxy replacement, as RKE2 ships it: `cni: cilium` and rigger's values in the HelmChartConfig `rke2-cilium`.
    */
   cilium: {
     /**
@@ -322,7 +322,7 @@ export interface Addons {
      */
     enabled: boolean;
     /**
-     * Chart version.
+     * The Cilium that the pinned RKE2 release bundles (its `rke2-cilium` chart, which RKE2 deploys): checked, not chosen; `validate` refuses another.
      */
     version: string;
     values: Values;

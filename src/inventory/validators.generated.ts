@@ -468,13 +468,19 @@ const schema36 = {
           },
         },
         cilium: {
-          description: 'Cilium CNI with kube-proxy replacement (RKE2 runs with `cni: none`).',
+          description:
+            "Cilium CNI with kube-proxy replacement, as RKE2 ships it: `cni: cilium` and rigger's values in the HelmChartConfig `rke2-cilium`.",
           type: 'object',
           additionalProperties: false,
           default: {},
           properties: {
             enabled: { description: 'Install Cilium as the CNI.', type: 'boolean', default: true },
-            version: { description: 'Chart version.', type: 'string', default: '1.19.6' },
+            version: {
+              description:
+                'The Cilium that the pinned RKE2 release bundles (its `rke2-cilium` chart, which RKE2 deploys): checked, not chosen; `validate` refuses another.',
+              type: 'string',
+              default: '1.19.6',
+            },
             values: { $ref: '#/$defs/values', default: {} },
             kubeProxyReplacement: {
               description: 'Replace kube-proxy (RKE2 runs with `disable-kube-proxy`).',
@@ -6186,13 +6192,19 @@ const schema60 = {
       },
     },
     cilium: {
-      description: 'Cilium CNI with kube-proxy replacement (RKE2 runs with `cni: none`).',
+      description:
+        "Cilium CNI with kube-proxy replacement, as RKE2 ships it: `cni: cilium` and rigger's values in the HelmChartConfig `rke2-cilium`.",
       type: 'object',
       additionalProperties: false,
       default: {},
       properties: {
         enabled: { description: 'Install Cilium as the CNI.', type: 'boolean', default: true },
-        version: { description: 'Chart version.', type: 'string', default: '1.19.6' },
+        version: {
+          description:
+            'The Cilium that the pinned RKE2 release bundles (its `rke2-cilium` chart, which RKE2 deploys): checked, not chosen; `validate` refuses another.',
+          type: 'string',
+          default: '1.19.6',
+        },
         values: { $ref: '#/$defs/values', default: {} },
         kubeProxyReplacement: {
           description: 'Replace kube-proxy (RKE2 runs with `disable-kube-proxy`).',
@@ -11955,7 +11967,7 @@ validate48.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 /** Each validator, by the `schemaHash` of the schema it was compiled from. */
 export const AHEAD: Readonly<Record<string, ValidateFunction>> = {
   // inventory
-  bbff71fbc8ec35b498e417082d74d6c14e6c1b9db90db8e2915c61cff790c902: validate24,
+  cd5d2f8dc48258bd75cb5bdb75929e5d003b85c7c6af5affe7a70cfcf407f3fc: validate24,
   // playbook
   '7bde8206b4685dfe345255fb98dc78adb9fe6973f9d6ddd7daba062a33ccbdc6': validate48,
 };

@@ -1,6 +1,7 @@
 import { addonDependencies } from './addon-dependencies.ts';
 import { addressSpace } from './address-space.ts';
 import { airgapAddons } from './airgap-addons.ts';
+import { ciliumVersion } from './cilium-version.ts';
 import { controlPlaneQuorum } from './control-plane.ts';
 import { kubernetesNames } from './kubernetes-names.ts';
 import { loadBalancing } from './load-balancing.ts';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   storageHosts,
   platformStorage,
   addonDependencies,
+  ciliumVersion,
   localFiles,
   airgapAddons,
 ];
