@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError, RunError } from '../core/errors.ts';
 import type { FieldDrift } from '../kube/drift.ts';
 import { CLUSTER_TARGET } from '../playbooks/cluster-phase.ts';
-import type { ChangeRecord, TaskResult } from '../playbooks/events.ts';
+import type { ChangeRecord, TaskResult } from '../engine/events.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
 import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
 import { TASKS } from '../tasks/registry.ts';

@@ -18,7 +18,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { KubeconfigClusterLink } from '../kube/cluster-link.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { chooseOutput, createReporter, type Reporter } from './reporters/reporter.ts';
-import type { RunListener, RunSummary } from '../playbooks/events.ts';
+import type { RunListener, RunSummary } from '../engine/events.ts';
 
 export interface RunFlags {
   dryRun?: boolean;

@@ -12,7 +12,7 @@ import { RunError } from '../core/errors.ts';
 import { Redactor } from '../core/redact.ts';
 import { FakeHost } from '../hosts/fake-transport.ts';
 import { loadText, prodText } from '../inventory/testing.ts';
-import type { RunEvent, TaskResult } from '../playbooks/events.ts';
+import type { RunEvent, TaskResult } from '../engine/events.ts';
 import { runPlaybook } from '../playbooks/runner.ts';
 import type { Task } from '../tasks/task.ts';
 import { handleError } from './handle-error.ts';

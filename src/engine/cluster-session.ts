@@ -8,7 +8,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterLink } from '../kube/cluster-link.ts';
 import { acquireClusterLock, type ClusterLock, type ClusterLockOwner } from '../kube/cluster-lock.ts';
 import { messageOf } from '../kube/object-ref.ts';
-import type { RunEvent } from '../playbooks/events.ts';
+import type { RunEvent } from './events.ts';
 
 export interface ClusterLocking {
   owner: ClusterLockOwner;

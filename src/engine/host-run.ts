@@ -17,7 +17,7 @@ import {
 } from '../hosts/run-lock.ts';
 import type { Transport } from '../hosts/transport.ts';
 import type { Host } from '../inventory/types.generated.ts';
-import type { RunEvent, TaskResult } from '../playbooks/events.ts';
+import type { RunEvent, TaskResult } from './events.ts';
 
 /** How the manager locks hosts: not at all in dry runs and drift, which change nothing. */
 export interface HostLocking {

@@ -7,7 +7,7 @@ import { Redactor } from '../core/redact.ts';
 import { FakeHost } from '../hosts/fake-transport.ts';
 import { HOST_PROBES } from '../hosts/host-facts.ts';
 import type { Host } from '../inventory/types.generated.ts';
-import type { RunEvent } from '../playbooks/events.ts';
+import type { RunEvent } from './events.ts';
 import { runOperation, type ManagerOptions } from './manager.ts';
 import type { Operation, TargetPhaseSpec } from './operation.ts';
 import type { Step } from './step.ts';

@@ -5,7 +5,7 @@
  */
 import type { Redactor } from '../core/redact.ts';
 import { TaskSkip } from '../tasks/task.ts';
-import type { ChangeRecord, RunEvent, TaskResult } from '../playbooks/events.ts';
+import type { ChangeRecord, RunEvent, TaskResult } from './events.ts';
 
 /** One difference a step found, and how to remove it. */
 export interface StepChange extends Omit<ChangeRecord, 'deferred'> {

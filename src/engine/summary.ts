@@ -1,5 +1,5 @@
 /** The run's closing numbers, per host and for each target phase's target (the cluster, a removed node). */
-import type { HostSummary, RunSummary, TaskResult } from '../playbooks/events.ts';
+import type { HostSummary, RunSummary, TaskResult } from './events.ts';
 import type { HostRun } from './host-run.ts';
 
 function count(target: string, results: readonly TaskResult[], execs: number): HostSummary {

@@ -7,7 +7,7 @@ import type { ClusterChange, ClusterTask } from '../tasks/cluster-task.ts';
 import { TaskSkip } from '../tasks/task.ts';
 import { runOperation } from '../engine/manager.ts';
 import { clusterPhaseSpec } from './cluster-phase.ts';
-import type { RunEvent, TaskResult } from './events.ts';
+import type { RunEvent, TaskResult } from '../engine/events.ts';
 
 const kc = new KubeConfig();
 kc.loadFromOptions({

@@ -8,7 +8,7 @@ import { FakeHost } from '../hosts/fake-transport.ts';
 import type { ExecResult } from '../hosts/transport.ts';
 import { loadText, prodText } from '../inventory/testing.ts';
 import type { Task } from '../tasks/task.ts';
-import type { RunEvent } from './events.ts';
+import type { RunEvent } from '../engine/events.ts';
 import { runPlaybook } from './runner.ts';
 
 /** A host whose lock another run takes over as soon as the first task has begun. */

@@ -8,7 +8,7 @@ import { loadText, prodText } from '../inventory/testing.ts';
 import type { Inventory } from '../inventory/types.generated.ts';
 import { SYSCTL_FILE, sysctls } from '../tasks/sysctls.ts';
 import type { Task } from '../tasks/task.ts';
-import type { RunEvent } from './events.ts';
+import type { RunEvent } from '../engine/events.ts';
 import type { Playbook } from './playbook.ts';
 import { runPlaybook, type RunOptions } from './runner.ts';
 

@@ -19,7 +19,7 @@ import type { VerifiedArtifact } from '../tasks/rke2-artifacts.ts';
 import { rke2Role } from '../tasks/rke2-layout.ts';
 import type { Fleet, Task, TaskContext } from '../tasks/task.ts';
 import { clusterPhaseSpec } from './cluster-phase.ts';
-import type { RunListener, RunSummary } from './events.ts';
+import type { RunListener, RunSummary } from '../engine/events.ts';
 import { selects, type HostPhase, type Playbook } from './playbook.ts';
 import { checkOs } from './preflight.ts';
 

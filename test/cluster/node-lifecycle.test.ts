@@ -2,6 +2,7 @@
  * replace-node and remove-node on the lab: real hosts, real SSH, the lab's API server and the
  * RKE2 stand-in's real etcd cluster. spare-1 (not in inventory/lab.yaml) is the replacement.
  */
+import { readFileSync } from 'node:fs';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
@@ -104,6 +105,17 @@ describe.sequential('replace-node and remove-node on the lab', () => {
 
     const r = await cli('replace-node', inv, 'cp-3', 'spare-1', '--output', 'plain');
     expect(r.code, r.stderr + r.stdout).toBe(0);
+    // The removal ran through the engine: its journal shows the host locks and the cluster Lease.
+    const journal = /journal: (\S+\.jsonl)/.exec(r.stdout)?.[1] ?? '';
+    const locks = readFileSync(journal, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; scope?: string; taken?: string[] })
+      .filter((e) => e.type === 'lock');
+    expect(locks).toEqual([
+      expect.objectContaining({ scope: 'hosts', taken: ['cp-3', 'cp-1', 'cp-2', 'spare-1'] }),
+      expect.objectContaining({ scope: 'cluster', taken: ['kube-system/rigger-run-lock'] }),
+    ]);
     expect(r.stdout).toContain(
       '- the load balancer at 172.31.250.10 (9345, 6443): drop 172.31.250.13, add 172.31.250.31',
     );

@@ -12,7 +12,7 @@ import { runPlaybookCommand } from '../../src/cli/run-playbook-command.ts';
 import { captureIo, runCli } from '../../src/cli/testing.ts';
 import { startLabHost, stopLabHost } from '../../src/lab/lab.ts';
 import { LAB_RKE2_ARTIFACTS } from '../../src/lab/paths.ts';
-import type { RunEvent, RunListener, TaskResult } from '../../src/playbooks/events.ts';
+import type { RunEvent, RunListener, TaskResult } from '../../src/engine/events.ts';
 import {
   ADDRESS,
   freshLab,

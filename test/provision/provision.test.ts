@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/testing.ts';
-import type { RunEvent, RunSummary, TaskResult } from '../../src/playbooks/events.ts';
+import type { RunEvent, RunSummary, TaskResult } from '../../src/engine/events.ts';
 import { ADDRESS, freshLab, LAB_INVENTORY, ROOT, labInventory, onHost } from '../support/lab.ts';
 
 interface JsonRun {

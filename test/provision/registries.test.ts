@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/testing.ts';
-import type { RunEvent, TaskResult } from '../../src/playbooks/events.ts';
+import type { RunEvent, TaskResult } from '../../src/engine/events.ts';
 import { ADDRESS, ensureLab, labInventory, onHost, ROOT } from '../support/lab.ts';
 
 const PASSWORD = 'lab-registry-pa55-8f3e21';

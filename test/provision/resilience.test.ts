@@ -9,7 +9,7 @@ import { connectSsh } from '../../src/hosts/ssh-transport.ts';
 import { sshTargetFor } from '../../src/hosts/ssh-target.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { startLabHost, stopLabHost } from '../../src/lab/lab.ts';
-import type { RunEvent } from '../../src/playbooks/events.ts';
+import type { RunEvent } from '../../src/engine/events.ts';
 import type { Playbook } from '../../src/playbooks/playbook.ts';
 import { runPlaybook } from '../../src/playbooks/runner.ts';
 import { sysctls } from '../../src/tasks/sysctls.ts';

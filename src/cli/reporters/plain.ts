@@ -1,4 +1,4 @@
-import type { RunEvent } from '../../playbooks/events.ts';
+import type { RunEvent } from '../../engine/events.ts';
 import type { Reporter } from './reporter.ts';
 import { writeLine } from '../io.ts';
 import { resultLines, runHeadline, summaryTable } from './summary-table.ts';

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../core/errors.ts';
-import type { RunListener } from '../../playbooks/events.ts';
+import type { RunListener } from '../../engine/events.ts';
 import type { CliIo } from '../io.ts';
 import { jsonReporter } from './json.ts';
 import { plainReporter } from './plain.ts';

@@ -1,4 +1,4 @@
-import type { RunEvent, RunSummary, TaskResult } from '../../playbooks/events.ts';
+import type { RunEvent, RunSummary, TaskResult } from '../../engine/events.ts';
 
 /** The first line of every run's output. */
 export function runHeadline(e: Extract<RunEvent, { type: 'run-start' }>): string {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../playbooks/events.ts';
+import type { RunEvent } from '../../engine/events.ts';
 import { ttyReporter } from './tty.ts';
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 20));
