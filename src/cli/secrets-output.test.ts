@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { RunError } from '../core/errors.ts';
 import { Redactor } from '../core/redact.ts';
-import { FakeHost } from '../hosts/fake-transport.ts';
+import { FakeHost, ubuntuFacts } from '../hosts/fake-transport.ts';
 import { loadText, prodText } from '../inventory/testing.ts';
 import type { RunEvent, TaskResult } from '../engine/events.ts';
 import { runPlaybook } from '../playbooks/runner.ts';
@@ -62,15 +62,7 @@ async function runWith(dryRun: boolean, redactor: Redactor) {
   ];
   const results: TaskResult[] = [];
   const cp1 = inventory.hosts[0].name;
-  const host = new FakeHost(
-    cp1,
-    new Map([
-      ['os-release', 'ID=ubuntu\nVERSION_ID="24.04"'],
-      ['kernel', '6.8.0'],
-      ['container', 'none'],
-      ['package-manager', 'dpkg'],
-    ]),
-  );
+  const host = new FakeHost(cp1, new Map([...ubuntuFacts()]));
   const summary = await runPlaybook({
     inventory,
     playbook: {

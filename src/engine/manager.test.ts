@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunError } from '../core/errors.ts';
 import { Redactor } from '../core/redact.ts';
-import { FakeHost } from '../hosts/fake-transport.ts';
+import { FakeHost, ubuntuFacts } from '../hosts/fake-transport.ts';
 import { HOST_PROBES } from '../hosts/host-facts.ts';
 import type { Host } from '../inventory/types.generated.ts';
 import type { RunEvent } from './events.ts';
@@ -20,16 +20,7 @@ const host = (name: string): Host => ({
   labels: {},
   taints: [],
 });
-const fake = (name: string): FakeHost =>
-  new FakeHost(
-    name,
-    new Map([
-      ['os-release', 'ID=ubuntu\nVERSION_ID="24.04"'],
-      ['kernel', '6.8.0'],
-      ['container', 'none'],
-      ['package-manager', 'dpkg'],
-    ]),
-  );
+const fake = (name: string): FakeHost => new FakeHost(name, new Map([...ubuntuFacts()]));
 const noCluster = {
   node: () => Promise.resolve(undefined),
   kubeConfig: () => Promise.reject(new Error('the API does not answer')),

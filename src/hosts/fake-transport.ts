@@ -96,3 +96,13 @@ function replaceFileEntry(raw: string, path: string, mode: number, content: stri
   }
   return lines.join('\n');
 }
+
+/** The host facts of a plain Ubuntu 24.04 machine: what every fake host answers to HOST_PROBES. */
+export function ubuntuFacts(): [string, string][] {
+  return [
+    ['os-release', 'ID=ubuntu\nVERSION_ID="24.04"'],
+    ['kernel', '6.8.0'],
+    ['container', 'none'],
+    ['package-manager', 'dpkg'],
+  ];
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../core/redact.ts';
-import { FakeHost } from '../hosts/fake-transport.ts';
+import { FakeHost, ubuntuFacts } from '../hosts/fake-transport.ts';
 import type { ExecResult } from '../hosts/transport.ts';
 import { loadText, prodText } from '../inventory/testing.ts';
 import type { Task } from '../tasks/task.ts';
@@ -41,15 +41,7 @@ describe('the heartbeat of a run', () => {
   it('stops the host before its next change once its lock is lost', async () => {
     const inventory = loadText(prodText()).inventory;
     const name = inventory.hosts[0].name;
-    const host = new StolenLockHost(
-      name,
-      new Map([
-        ['os-release', 'ID=ubuntu\nVERSION_ID="24.04"'],
-        ['kernel', '6.8.0'],
-        ['container', 'none'],
-        ['package-manager', 'dpkg'],
-      ]),
-    );
+    const host = new StolenLockHost(name, new Map([...ubuntuFacts()]));
     const applied: string[] = [];
     const events: RunEvent[] = [];
     const summary = await runPlaybook({
