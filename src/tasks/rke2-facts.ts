@@ -8,6 +8,7 @@ import { filesProbe, parseFiles, type FileState } from '../hosts/file-facts.ts';
 import type { Facts, Probe } from '../hosts/probe.ts';
 import { shQuote } from '../hosts/shell-quote.ts';
 import type { Host } from '../inventory/types.generated.ts';
+import { artifactSumsScript } from './artifact-sums.ts';
 import { RKE2_CONFIG } from './rke2-config.ts';
 import {
   ARTIFACT_STAGING_DIR,
@@ -110,7 +111,7 @@ export function artifactsProbe(names: { staged: readonly string[]; images: reado
     ...names.staged.map((n) => `${ARTIFACT_STAGING_DIR}/${n}`),
     ...names.images.map((n) => `${RKE2_IMAGES_DIR}/${n}`),
   ];
-  return { id: ARTIFACTS_PROBE, script: `sha256sum ${paths.map(shQuote).join(' ')} 2>/dev/null` };
+  return { id: ARTIFACTS_PROBE, script: artifactSumsScript(paths) };
 }
 
 export function parseInstalled(facts: Facts): InstalledRke2 {

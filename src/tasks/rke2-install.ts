@@ -17,6 +17,7 @@
 import { readFile } from 'node:fs/promises';
 import { RunError } from '../core/errors.ts';
 import { shQuote } from '../hosts/shell-quote.ts';
+import { recordSumScript } from './artifact-sums.ts';
 import type { Change } from './change.ts';
 import { AIRGAP_FILES, type VerifiedArtifact } from './rke2-artifacts.ts';
 import {
@@ -48,6 +49,8 @@ function uploadChange(a: VerifiedArtifact): Change {
     summary: `upload ${a.name} (${size(a.size)}, sha256 ${a.sha256.slice(0, 12)}…) to ${target}`,
     apply: async (t) => {
       await t.writeFile(target, await readFile(a.path), { mode: 0o600 });
+      // Hashed on the host once and recorded: later runs check it without hashing it again.
+      await t.run(recordSumScript(target, a.sha256));
     },
   };
 }
