@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { sha256Of } from './local-sums.ts';
 import { join } from 'node:path';
 import { rke2Cni } from '../addons/cilium.ts';
 import { ConfigError, type ConfigProblem } from '../core/errors.ts';
@@ -33,12 +32,6 @@ export interface VerifiedArtifact {
   path: string;
   sha256: string;
   size: number;
-}
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** `<hex>  <name>` lines (binary mode `*name` too), as sha256sum writes them. */
