@@ -9,7 +9,7 @@ import { loadInventory } from '../inventory/load.ts';
 import { resolveSecrets } from '../inventory/secrets.ts';
 import { loadPlaybook, PLAYBOOKS_DIR, type Playbook } from '../playbooks/playbook.ts';
 import type { Inventory } from '../inventory/types.generated.ts';
-import { newRunId, runPlaybook } from '../playbooks/runner.ts';
+import { newRunId, runPlaybook, type RunOptions } from '../playbooks/runner.ts';
 import { supervisorAnswers } from '../kube/supervisor.ts';
 import { verifyArtifacts } from '../tasks/rke2-artifacts.ts';
 import { TASKS } from '../tasks/registry.ts';
@@ -49,6 +49,8 @@ export interface RunCommandOptions {
   listeners?: RunListener[];
   /** No reporter: the command prints its own report. */
   quiet?: boolean;
+  /** The command's own refusals, under the run's locks before any change (add-node's etcd check). */
+  preflight?: RunOptions['preflight'];
 }
 
 /**
@@ -107,6 +109,7 @@ export async function runPlaybookCommand(
     registrationAnswers: () => supervisorAnswers(inventory.cluster.registrationAddress),
     ...(cluster ? { cluster } : {}),
     prune: flags.prune ?? false,
+    ...(more.preflight ? { preflight: more.preflight } : {}),
   });
   await reporter.flush();
   if (summary.failed)

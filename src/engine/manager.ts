@@ -63,10 +63,15 @@ export async function runOperation(op: Operation, opts: ManagerOptions): Promise
   let failure: Error | undefined;
   try {
     const opening = await openHosts(op, opts, held, emit);
-    await op.preflight?.(held.runs, async (h) => {
+    await op.preflight?.(held.runs, async (h, how) => {
       const r = held.runs.get(h.name) ?? new HostRun(h);
       held.runs.set(h.name, r);
-      if (!r.transport && !r.unreachable) await openOne(r, op, opts, opening, emit);
+      const readOnly = { ...opening, locking: { ...opening.locking, take: false } };
+      // A host only read may be down: what the operation reads from it says so itself.
+      if (!r.transport && !r.unreachable)
+        await (how?.readOnly
+          ? openOne(r, { ...op, optional: () => true }, opts, readOnly, emit)
+          : openOne(r, op, opts, opening, emit));
       if (r.heldBy) throw new RunError(`another run holds the lock on ${r.name}: ${r.stopped ?? ''}`);
       return r;
     });

@@ -38,6 +38,9 @@ export interface TargetPhaseSpec {
 
 export type PhaseSpec = HostPhaseSpec | TargetPhaseSpec;
 
+/** Opens one more host during preflight: connection, lock (unless read only) and facts. */
+export type OpenHost = (host: Host, opts?: { readOnly?: boolean }) => Promise<HostRun>;
+
 export interface Operation {
   /** The command or playbook, as the journal and output name it. */
   name: string;
@@ -51,9 +54,11 @@ export interface Operation {
   hostProblem?(run: HostRun): string | undefined;
   /**
    * Once every host is open and locked, before any phase: refusals throw and change nothing.
-   * `open` opens (and locks) a host found only now, such as a node known from its Node object.
+   * `open` opens (and locks) a host found only now, such as a node known from its Node object;
+   * `readOnly` opens one the operation only reads (another server asked for its etcd members),
+   * reading its lock without taking it.
    */
-  preflight?(runs: ReadonlyMap<string, HostRun>, open: (host: Host) => Promise<HostRun>): Promise<void>;
+  preflight?(runs: ReadonlyMap<string, HostRun>, open: OpenHost): Promise<void>;
   phases: readonly PhaseSpec[];
   /** The cluster's API for target phases and readiness checks, from the opened hosts. */
   cluster(runs: ReadonlyMap<string, HostRun>): ClusterLink;

@@ -59,6 +59,8 @@ export interface RunOptions {
   cluster?: ClusterLink;
   /** Cluster phases delete what rigger installed and the inventory no longer declares. */
   prune?: boolean;
+  /** The command's own refusals, once the run's hosts are open and locked (add-node's etcd check). */
+  preflight?: Operation['preflight'];
 }
 
 /** A short random id naming a run in the lock, the journal file and the output. */
@@ -79,6 +81,7 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
   const hosts = opts.inventory.hosts.filter(
     (h) => (!opts.limit || opts.limit.includes(h.name)) && hostPhases.some((p) => selects(p.hosts, h)),
   );
+  const inScope = new Set(hosts.map((h) => h.name));
   // Servers outside this run (--limit) are connected only if a readiness check needs the API, and
   // only to read their kubeconfig.
   const extra = new Map<string, Promise<Transport>>();
@@ -89,8 +92,9 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
     probes: (host) => allProbes(host, hostPhases, opts.inventory),
     hostProblem: (r) => (r.hostFacts ? checkOs(r.host, r.hostFacts) : undefined),
     cluster: (runs) => opts.cluster ?? serversLink(opts, runs, extra),
-    preflight: async (runs) => {
-      shared = await sharedContext(opts, runs, op.cluster(runs));
+    preflight: async (runs, open) => {
+      await opts.preflight?.(runs, open);
+      shared = await sharedContext(opts, runs, op.cluster(runs), inScope);
     },
     phases: phases.map((p): PhaseSpec => {
       if (p.target === 'cluster')
@@ -105,7 +109,8 @@ export async function runPlaybook(opts: RunOptions): Promise<RunSummary> {
         kind: 'hosts',
         name: p.name,
         strategy: p.strategy,
-        selects: (h) => selects(p.hosts, h),
+        // Hosts a preflight only read are never worked on.
+        selects: (h) => inScope.has(h.name) && selects(p.hosts, h),
         steps: (run) => p.tasks.map((t) => taskStep(t, run, shared as NonNullable<typeof shared>)),
       };
     }),
@@ -143,10 +148,13 @@ async function sharedContext(
   opts: RunOptions,
   runs: ReadonlyMap<string, HostRun>,
   cluster: ClusterLink,
+  inScope: ReadonlySet<string>,
 ): Promise<Omit<TaskContext, 'host' | 'facts' | 'hostFacts'>> {
   const fleet: Fleet = {
     facts: new Map(
-      [...runs.values()].flatMap((r) => (r.facts && !r.stopped ? [[r.name, r.facts] as const] : [])),
+      [...runs.values()].flatMap((r) =>
+        r.facts && !r.stopped && inScope.has(r.name) ? [[r.name, r.facts] as const] : [],
+      ),
     ),
     registrationAnswers: (await opts.registrationAnswers?.().catch(() => false)) ?? false,
   };
