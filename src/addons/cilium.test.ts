@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { editProd, loadText, prodText } from '../inventory/testing.ts';
-import { ciliumManifestFile } from '../tasks/rke2-manifests.ts';
+import { ciliumManifestFile } from '../tasks/rke2/rke2-manifests.ts';
 import { cilium, ciliumHelmChartConfig, rke2Cni } from './cilium.ts';
 
 const inventory = loadText(prodText()).inventory;

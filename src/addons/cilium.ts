@@ -2,7 +2,7 @@
  * Cilium, the CNI, as RKE2 ships it: `cni: cilium` makes RKE2 deploy its bundled `rke2-cilium`
  * chart at server start, and rigger's values reach it through a HelmChartConfig of the same name
  * (rke2-docs networking/basic_network_options.md). The same object is written into each server's
- * manifests directory before RKE2 starts (src/tasks/rke2-manifests.ts), so the first install
+ * manifests directory before RKE2 starts (src/tasks/rke2/rke2-manifests.ts), so the first install
  * already has these values, and applied here with server-side apply, so that it is checked for
  * drift like everything rigger owns. A `cilium` HelmChart of an older rigger carries this add-on's
  * label and is therefore an orphan: reported, and removed only with --prune.

@@ -10,7 +10,7 @@ import type { Transport } from '../hosts/transport.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { healthyServerKubeconfig } from '../kube/cluster-link.ts';
 import { apiUrl, pointKubeconfig } from '../kube/rke2-kubeconfig.ts';
-import { rke2Role } from '../tasks/rke2-layout.ts';
+import { rke2Role } from '../tasks/rke2/rke2-layout.ts';
 import { writeLine, type CliIo } from './io.ts';
 
 /**

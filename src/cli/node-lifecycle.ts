@@ -11,7 +11,7 @@ import { resolveSecrets } from '../inventory/secrets.ts';
 import { removalOperation, type RemovalRequest, type Scene } from '../lifecycle/removal-operation.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
 import { newRunId } from '../playbooks/runner.ts';
-import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
+import { CLUSTER_TASKS } from '../tasks/cluster/cluster-registry.ts';
 import { TASKS } from '../tasks/registry.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { chooseOutput, createReporter } from './reporters/reporter.ts';

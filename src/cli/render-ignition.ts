@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '../core/errors.ts';
 import { loadInventory } from '../inventory/load.ts';
-import { ignitionConfig } from '../tasks/ignition-config.ts';
+import { ignitionConfig } from '../tasks/node/ignition-config.ts';
 import type { CliIo } from './io.ts';
 
 /** Loads the inventory and renders one Flatcar host's Ignition config as JSON. */

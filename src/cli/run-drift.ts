@@ -5,7 +5,7 @@ import type { FieldDrift } from '../kube/drift.ts';
 import { CLUSTER_TARGET } from '../playbooks/cluster-phase.ts';
 import type { ChangeRecord, TaskResult } from '../engine/events.ts';
 import { loadPlaybook, PLAYBOOKS_DIR } from '../playbooks/playbook.ts';
-import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
+import { CLUSTER_TASKS } from '../tasks/cluster/cluster-registry.ts';
 import { TASKS } from '../tasks/registry.ts';
 import { join } from 'node:path';
 import { writeLine, type CliIo } from './io.ts';

@@ -11,9 +11,9 @@ import { loadPlaybook, PLAYBOOKS_DIR, type Playbook } from '../playbooks/playboo
 import type { Inventory } from '../inventory/types.generated.ts';
 import { newRunId, runPlaybook, type RunOptions } from '../playbooks/runner.ts';
 import { supervisorAnswers } from '../kube/supervisor.ts';
-import { verifyArtifacts } from '../tasks/rke2-artifacts.ts';
+import { verifyArtifacts } from '../tasks/rke2/rke2-artifacts.ts';
 import { TASKS } from '../tasks/registry.ts';
-import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
+import { CLUSTER_TASKS } from '../tasks/cluster/cluster-registry.ts';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubeconfigClusterLink } from '../kube/cluster-link.ts';
 import { writeLine, type CliIo } from './io.ts';

@@ -2,7 +2,7 @@ import type { V1Node } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../core/redact.ts';
 import type { RunEvent } from '../engine/events.ts';
-import { FakeEtcdCluster } from '../tasks/rke2-etcd-fake.ts';
+import { FakeEtcdCluster } from '../tasks/rke2/rke2-etcd-fake.ts';
 import { deleteNodeStep, etcdMemberStep, type NodeApi, type NodeDeletion } from './node-deletion.ts';
 import { runOperation } from '../engine/manager.ts';
 import { engineStep } from './step.ts';

@@ -11,7 +11,12 @@ import { CoreV1Api, type KubeConfig, type V1Node } from '@kubernetes/client-node
 import { RunError } from '../core/errors.ts';
 import type { Transport } from '../hosts/transport.ts';
 import { statusOf } from '../kube/object-ref.ts';
-import { etcdMemberList, isMemberOf, removeEtcdMember, type EtcdMember } from '../tasks/rke2-etcd-health.ts';
+import {
+  etcdMemberList,
+  isMemberOf,
+  removeEtcdMember,
+  type EtcdMember,
+} from '../tasks/rke2/rke2-etcd-health.ts';
 import type { LifecycleStep } from './step.ts';
 
 /** The Node reads and writes removal needs: the API in production, a fake in unit tests. */

@@ -1,8 +1,8 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../inventory/types.generated.ts';
-import { FakeEtcdCluster } from '../tasks/rke2-etcd-fake.ts';
-import type { EtcdServer } from '../tasks/rke2-etcd-health.ts';
+import { FakeEtcdCluster } from '../tasks/rke2/rke2-etcd-fake.ts';
+import type { EtcdServer } from '../tasks/rke2/rke2-etcd-health.ts';
 import { checkRemoval, type RemovalCheck } from './removal-preconditions.ts';
 
 const host = (name: string, address: string): Host => ({

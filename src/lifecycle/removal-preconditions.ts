@@ -7,7 +7,7 @@ import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { ConfigError, RunError } from '../core/errors.ts';
 import type { Transport } from '../hosts/transport.ts';
 import type { Host } from '../inventory/types.generated.ts';
-import { etcdMemberHealth, isMemberOf, type EtcdServer } from '../tasks/rke2-etcd-health.ts';
+import { etcdMemberHealth, isMemberOf, type EtcdServer } from '../tasks/rke2/rke2-etcd-health.ts';
 import { memberOfNode } from './node-deletion.ts';
 
 const ROLE_LABEL = 'node-role.kubernetes.io/control-plane';

@@ -1,7 +1,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { FakeEtcdCluster } from '../tasks/rke2-etcd-fake.ts';
-import { rke2Layout } from '../tasks/rke2-layout.ts';
+import { FakeEtcdCluster } from '../tasks/rke2/rke2-etcd-fake.ts';
+import { rke2Layout } from '../tasks/rke2/rke2-layout.ts';
 import { contextFor } from '../tasks/testing.ts';
 import { removalSteps, type Removal } from './removal-steps.ts';
 

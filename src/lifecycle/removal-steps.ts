@@ -2,7 +2,7 @@ import type { KubeConfig, V1Node } from '@kubernetes/client-node';
 import { CoreV1Api } from '@kubernetes/client-node';
 import type { Transport } from '../hosts/transport.ts';
 import { cordon, drainNode, skipReason } from '../kube/drain.ts';
-import type { Rke2Layout } from '../tasks/rke2-layout.ts';
+import type { Rke2Layout } from '../tasks/rke2/rke2-layout.ts';
 import { deleteNodeStep, etcdMemberStep, nodeApi, type NodeApi } from './node-deletion.ts';
 import type { LifecycleStep } from './step.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Redactor } from '../core/redact.ts';
 import { KubeconfigClusterLink } from '../kube/cluster-link.ts';
 import { loadText, prodText } from '../inventory/testing.ts';
-import type { ClusterChange, ClusterTask } from '../tasks/cluster-task.ts';
+import type { ClusterChange, ClusterTask } from '../tasks/cluster/cluster-task.ts';
 import { TaskSkip } from '../tasks/task.ts';
 import { runOperation } from '../engine/manager.ts';
 import { clusterPhaseSpec } from './cluster-phase.ts';

@@ -4,7 +4,7 @@ import type { HostRun } from '../engine/host-run.ts';
 import type { TargetPhaseSpec } from '../engine/operation.ts';
 import type { Step } from '../engine/step.ts';
 import { messageOf } from '../kube/object-ref.ts';
-import type { ClusterContext, ClusterTask } from '../tasks/cluster-task.ts';
+import type { ClusterContext, ClusterTask } from '../tasks/cluster/cluster-task.ts';
 import type { ClusterPhase } from './playbook.ts';
 
 /** The name cluster tasks report under, where host tasks report their host's name. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../core/errors.ts';
 import type { Host } from '../inventory/types.generated.ts';
 import { TASKS } from '../tasks/registry.ts';
-import { CLUSTER_TASKS } from '../tasks/cluster-registry.ts';
+import { CLUSTER_TASKS } from '../tasks/cluster/cluster-registry.ts';
 import { loadPlaybook, PLAYBOOKS_DIR, selects } from './playbook.ts';
 
 function playbookFile(text: string): string {

@@ -5,7 +5,7 @@ import { compileSchema, readSchema } from '../inventory/schema.ts';
 import { schemaProblems } from '../inventory/schema-errors.ts';
 import { SourceMap } from '../inventory/source-map.ts';
 import type { Host } from '../inventory/types.generated.ts';
-import type { ClusterTask } from '../tasks/cluster-task.ts';
+import type { ClusterTask } from '../tasks/cluster/cluster-task.ts';
 import type { Task } from '../tasks/task.ts';
 import { projectPath } from '../core/project-root.ts';
 

@@ -6,7 +6,7 @@ import { Redactor } from '../core/redact.ts';
 import { FakeHost, filesFact } from '../hosts/fake-transport.ts';
 import { loadText, prodText } from '../inventory/testing.ts';
 import type { Inventory } from '../inventory/types.generated.ts';
-import { SYSCTL_FILE, sysctls } from '../tasks/sysctls.ts';
+import { SYSCTL_FILE, sysctls } from '../tasks/node/sysctls.ts';
 import type { Task } from '../tasks/task.ts';
 import type { RunEvent } from '../engine/events.ts';
 import type { Playbook } from './playbook.ts';

@@ -4,7 +4,7 @@ import type { Secrets } from '../inventory/secrets.ts';
 import type { Host, Inventory } from '../inventory/types.generated.ts';
 import type { ClusterLink } from '../kube/cluster-link.ts';
 import type { Change } from './change.ts';
-import type { VerifiedArtifact } from './rke2-artifacts.ts';
+import type { VerifiedArtifact } from './rke2/rke2-artifacts.ts';
 
 /** What the run saw of every host and of the cluster when it started: the same for every task. */
 export interface Fleet {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from 'yaml';
 import { runCli } from '../../src/cli/testing.ts';
 import { startLabHost, stopLabHost } from '../../src/lab/lab.ts';
-import { ETCD_CURL, ETCD_GATEWAY } from '../../src/tasks/rke2-etcd-health.ts';
+import { ETCD_CURL, ETCD_GATEWAY } from '../../src/tasks/rke2/rke2-etcd-health.ts';
 import {
   ADDRESS,
   ensureLab,

@@ -2,7 +2,7 @@
  * How rigger plans, applies and checks its cluster objects, through the commands operators run
  * (`rigger plan|provision --only addons --kubeconfig`, `rigger drift --kubeconfig`) against a real
  * kube-apiserver (test/support/kube-api.ts). In production each add-on is a cluster task
- * (src/tasks/addon-task.ts): its plan is a server-side apply dry run of every rendered object
+ * (src/tasks/cluster/addon-task.ts): its plan is a server-side apply dry run of every rendered object
  * (objectDrift, src/kube/drift.ts) plus a list of the objects carrying its label that it no longer
  * renders; its apply is a forced server-side apply under the field manager `rigger` (applyObject,
  * src/kube/apply.ts); the engine then plans again (src/playbooks/cluster-phase.ts).
@@ -148,7 +148,7 @@ async function installHelmControllerCrds(): Promise<void> {
 
 /**
  * The inventory host's Node, Ready, as its kubelet would register it: no kubelet runs here, and
- * drift also checks the cluster's Nodes (src/tasks/nodes-task.ts). Nothing marks it NotReady
+ * drift also checks the cluster's Nodes (src/tasks/cluster/nodes-task.ts). Nothing marks it NotReady
  * later: no controller-manager runs either.
  */
 async function registerNode(name: string): Promise<void> {

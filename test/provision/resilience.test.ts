@@ -12,7 +12,7 @@ import { startLabHost, stopLabHost } from '../../src/lab/lab.ts';
 import type { RunEvent } from '../../src/engine/events.ts';
 import type { Playbook } from '../../src/playbooks/playbook.ts';
 import { runPlaybook } from '../../src/playbooks/runner.ts';
-import { sysctls } from '../../src/tasks/sysctls.ts';
+import { sysctls } from '../../src/tasks/node/sysctls.ts';
 import {
   ADDRESS,
   ensureLab,
