@@ -11264,8 +11264,12 @@ const schema80 = {
           },
           strategy: {
             description:
-              "`parallel`: hosts at once, up to the run's limit. `serial`: one host at a time, in inventory order.",
-            enum: ['parallel', 'serial'],
+              "`parallel`: hosts at once, up to the run's limit. `serial`: one host at a time, in inventory order. `N` or `N%`: batches of N hosts, or N% of them, one batch after another (a rolling change: no batch starts after a host failed).",
+            type: 'string',
+            pattern: '^(parallel|serial|[1-9][0-9]*|([1-9]|[1-9][0-9]|100)%)$',
+            errorMessage: {
+              pattern: 'must be parallel, serial, a number of hosts per batch (2) or a share of them (25%)',
+            },
             default: 'parallel',
           },
           tasks: {
@@ -11280,6 +11284,7 @@ const schema80 = {
   },
 };
 const pattern39 = new RegExp('^[a-z0-9][-a-z0-9]*$', 'u');
+const pattern40 = new RegExp('^(parallel|serial|[1-9][0-9]*|([1-9]|[1-9][0-9]|100)%)$', 'u');
 function validate48(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11823,29 +11828,97 @@ function validate48(
               errors++;
             }
             let data14 = data3.strategy;
-            if (!(data14 === 'parallel' || data14 === 'serial')) {
-              const err25 = {
+            if (typeof data14 === 'string') {
+              if (!pattern40.test(data14)) {
+                const err25 = {
+                  instancePath: instancePath + '/phases/' + i0 + '/strategy',
+                  schemaPath: '#/properties/phases/items/properties/strategy/pattern',
+                  keyword: 'pattern',
+                  params: { pattern: '^(parallel|serial|[1-9][0-9]*|([1-9]|[1-9][0-9]|100)%)$' },
+                  message:
+                    'must match pattern "' + '^(parallel|serial|[1-9][0-9]*|([1-9]|[1-9][0-9]|100)%)$' + '"',
+                  schema: '^(parallel|serial|[1-9][0-9]*|([1-9]|[1-9][0-9]|100)%)$',
+                  parentSchema: schema80.properties.phases.items.properties.strategy,
+                  data: data14,
+                };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            } else {
+              const err26 = {
                 instancePath: instancePath + '/phases/' + i0 + '/strategy',
-                schemaPath: '#/properties/phases/items/properties/strategy/enum',
-                keyword: 'enum',
-                params: { allowedValues: schema80.properties.phases.items.properties.strategy.enum },
-                message: 'must be equal to one of the allowed values',
-                schema: schema80.properties.phases.items.properties.strategy.enum,
+                schemaPath: '#/properties/phases/items/properties/strategy/type',
+                keyword: 'type',
+                params: { type: 'string' },
+                message: 'must be string',
+                schema: schema80.properties.phases.items.properties.strategy.type,
                 parentSchema: schema80.properties.phases.items.properties.strategy,
                 data: data14,
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err26];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err26);
               }
               errors++;
+            }
+            if (errors > 0) {
+              const emErrors0 = { pattern: [] };
+              const templates0 = {};
+              for (const err27 of vErrors) {
+                if (
+                  err27.keyword !== 'errorMessage' &&
+                  !err27.emUsed &&
+                  err27.instancePath === instancePath + '/phases/' + i0 + '/strategy' &&
+                  err27.keyword in emErrors0 &&
+                  err27.schemaPath.indexOf('#/properties/phases/items/properties/strategy') === 0 &&
+                  /^\/[^\/]*$/.test(err27.schemaPath.slice(45))
+                ) {
+                  emErrors0[err27.keyword].push(err27);
+                  err27.emUsed = true;
+                }
+              }
+              for (const key3 in emErrors0) {
+                if (emErrors0[key3].length) {
+                  const err28 = {
+                    instancePath: instancePath + '/phases/' + i0 + '/strategy',
+                    schemaPath: '#/properties/phases/items/properties/strategy/errorMessage',
+                    keyword: 'errorMessage',
+                    params: { errors: emErrors0[key3] },
+                    message:
+                      key3 in templates0
+                        ? templates0[key3]()
+                        : schema80.properties.phases.items.properties.strategy.errorMessage[key3],
+                    schema: schema80.properties.phases.items.properties.strategy.errorMessage,
+                    parentSchema: schema80.properties.phases.items.properties.strategy,
+                    data: data14,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              }
+              const emErrs0 = [];
+              for (const err29 of vErrors) {
+                if (!err29.emUsed) {
+                  emErrs0.push(err29);
+                }
+              }
+              vErrors = emErrs0;
+              errors = emErrs0.length;
             }
             if (data3.tasks !== undefined) {
               let data15 = data3.tasks;
               if (Array.isArray(data15)) {
                 if (data15.length < 1) {
-                  const err26 = {
+                  const err30 = {
                     instancePath: instancePath + '/phases/' + i0 + '/tasks',
                     schemaPath: '#/properties/phases/items/properties/tasks/minItems',
                     keyword: 'minItems',
@@ -11856,9 +11929,9 @@ function validate48(
                     data: data15,
                   };
                   if (vErrors === null) {
-                    vErrors = [err26];
+                    vErrors = [err30];
                   } else {
-                    vErrors.push(err26);
+                    vErrors.push(err30);
                   }
                   errors++;
                 }
@@ -11866,7 +11939,7 @@ function validate48(
                 for (let i4 = 0; i4 < len4; i4++) {
                   let data16 = data15[i4];
                   if (typeof data16 !== 'string') {
-                    const err27 = {
+                    const err31 = {
                       instancePath: instancePath + '/phases/' + i0 + '/tasks/' + i4,
                       schemaPath: '#/properties/phases/items/properties/tasks/items/type',
                       keyword: 'type',
@@ -11877,15 +11950,15 @@ function validate48(
                       data: data16,
                     };
                     if (vErrors === null) {
-                      vErrors = [err27];
+                      vErrors = [err31];
                     } else {
-                      vErrors.push(err27);
+                      vErrors.push(err31);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err28 = {
+                const err32 = {
                   instancePath: instancePath + '/phases/' + i0 + '/tasks',
                   schemaPath: '#/properties/phases/items/properties/tasks/type',
                   keyword: 'type',
@@ -11896,15 +11969,15 @@ function validate48(
                   data: data15,
                 };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err32];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err32);
                 }
                 errors++;
               }
             }
           } else {
-            const err29 = {
+            const err33 = {
               instancePath: instancePath + '/phases/' + i0,
               schemaPath: '#/properties/phases/items/type',
               keyword: 'type',
@@ -11915,15 +11988,15 @@ function validate48(
               data: data3,
             };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err33];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
       } else {
-        const err30 = {
+        const err34 = {
           instancePath: instancePath + '/phases',
           schemaPath: '#/properties/phases/type',
           keyword: 'type',
@@ -11934,15 +12007,15 @@ function validate48(
           data: data2,
         };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err34];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err34);
         }
         errors++;
       }
     }
   } else {
-    const err31 = {
+    const err35 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -11953,9 +12026,9 @@ function validate48(
       data,
     };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err35];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err35);
     }
     errors++;
   }
@@ -11969,5 +12042,5 @@ export const AHEAD: Readonly<Record<string, ValidateFunction>> = {
   // inventory
   cd5d2f8dc48258bd75cb5bdb75929e5d003b85c7c6af5affe7a70cfcf407f3fc: validate24,
   // playbook
-  '7bde8206b4685dfe345255fb98dc78adb9fe6973f9d6ddd7daba062a33ccbdc6': validate48,
+  eedb484cf08cc4f0ca4b20aedef93f8c97c2d7e5465ac28fe3856e339b8e6703: validate48,
 };

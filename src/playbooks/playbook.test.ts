@@ -65,6 +65,17 @@ describe('playbooks', () => {
     );
   });
 
+  it('reads a batched strategy (N hosts or N% of them) for rolling phases', async () => {
+    const text = (s: string) =>
+      `name: x\nphases:\n  - name: upgrade\n    strategy: "${s}"\n    tasks: [hostname]\n`;
+    const phase = async (s: string) => (await loadPlaybook(playbookFile(text(s)), TASKS)).phases[0];
+    expect(await phase('25%')).toMatchObject({ strategy: { batch: '25%' } });
+    expect(await phase('2')).toMatchObject({ strategy: { batch: 2 } });
+    expect(await phase('serial')).toMatchObject({ strategy: 'serial' });
+    expect((await problems(text('0%')))[0]).toMatch(/^4 phases\[0\]\.strategy: /);
+    expect((await problems(text('all')))[0]).toMatch(/^4 phases\[0\]\.strategy: /);
+  });
+
   it('refuses duplicate phase names', async () => {
     const text = 'name: x\nphases:\n  - name: a\n    tasks: [hostname]\n  - name: a\n    tasks: [swap]\n';
     expect(await problems(text)).toEqual(['5 phases[1].name: duplicate phase "a"']);

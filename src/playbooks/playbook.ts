@@ -8,6 +8,7 @@ import type { Host } from '../inventory/types.generated.ts';
 import type { ClusterTask } from '../tasks/cluster/cluster-task.ts';
 import type { Task } from '../tasks/task.ts';
 import { projectPath } from '../core/project-root.ts';
+import { parseStrategy, type Strategy } from '../engine/strategy.ts';
 
 /** Which hosts a phase runs on; every condition given must hold. */
 export interface HostSelector {
@@ -21,7 +22,7 @@ export interface HostPhase {
   target: 'hosts';
   name: string;
   hosts: HostSelector;
-  strategy: 'parallel' | 'serial';
+  strategy: Strategy;
   tasks: Task[];
 }
 
@@ -52,7 +53,7 @@ interface RawPlaybook {
     name: string;
     target: 'hosts' | 'cluster';
     hosts: HostSelector;
-    strategy: 'parallel' | 'serial';
+    strategy: string;
     tasks: string[];
   }[];
 }
@@ -108,7 +109,7 @@ export async function loadPlaybook(
             target: 'hosts',
             name: p.name,
             hosts: p.hosts,
-            strategy: p.strategy,
+            strategy: parseStrategy(p.strategy, `${file} phases.${p.name}.strategy`),
             tasks: p.tasks.map((id) => registry.get(id) as Task),
           },
     ),
