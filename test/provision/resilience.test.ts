@@ -177,6 +177,13 @@ describe('runs that meet trouble on the lab', () => {
   });
 
   it('runs as root through sudo for a non-root user with become', async () => {
+    // A host the lab calls ready admits non-root logins: /run/nologin, left when
+    // systemd-user-sessions.service failed at a restart (219/CGROUP) or stopped, is cleared.
+    await onHost(ADDRESS['cp-1'] ?? '', 'systemctl stop systemd-user-sessions.service; test -e /run/nologin');
+    await startLabHost({ stateDir: LAB_STATE_DIR }, 'cp-1');
+    expect(
+      (await onHost(ADDRESS['cp-1'] ?? '', 'test -e /run/nologin && echo nologin || echo open')).trim(),
+    ).toBe('open');
     const file = labInventory((doc) => {
       doc.setIn(['ssh', 'user'], 'rigger');
       doc.setIn(['ssh', 'become'], true);
