@@ -79,9 +79,9 @@ const PROC_SYS_RW = "grep -qs ' /proc/sys proc rw' /proc/self/mounts";
 // After boot, /run/nologin refuses every login but root's (pam_nologin) until
 // systemd-user-sessions.service removes it; that unit fails the same way (219/CGROUP) when a
 // machine restarts while others boot, and a non-root SSH user (ssh.user with become) is then
-// locked out of a "ready" host. Started again here, like the /proc/sys remount.
+// locked out of a "ready" host. Run again here (restart: a unit that is active already would not start again), like the /proc/sys remount.
 const USER_SESSIONS =
-  '[ ! -e /run/nologin ] || systemctl start systemd-user-sessions.service >/dev/null 2>&1 || true';
+  '[ ! -e /run/nologin ] || systemctl restart systemd-user-sessions.service >/dev/null 2>&1 || true';
 const READY_SCRIPT =
   `s=$(systemctl is-system-running --wait); ${PROC_SYS_RW} || mount -o remount,rw /proc/sys; ` +
   `${PROC_SYS_RW} || s=proc-sys-read-only; ${USER_SESSIONS}; [ ! -e /run/nologin ] || s=nologin; echo "$s"`;
