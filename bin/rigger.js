@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// The rigger command. It runs the compiled build in dist/ (made by `npm run build`, which `npm ci`
-// runs through `prepare`) when that build is at least as new as every file under src/; otherwise
-// it runs the TypeScript sources through tsx, so an edited tree never runs stale code.
+// The rigger command. It runs the bundled build in dist/ (made by `npm run build`, which `npm ci`
+// runs through `prepare`: scripts/build.ts) when that build is at least as new as every file under
+// src/; otherwise it runs the TypeScript sources through tsx, so an edited tree never runs stale code.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'dist', 'src', 'cli', 'main.js');
+const built = join(root, 'dist', 'main.js');
 const stamp = join(root, 'dist', '.built');
 
 function newestSource(dir) {
