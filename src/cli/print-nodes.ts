@@ -1,9 +1,10 @@
 /** `kubectl get nodes`, in short: what `lab up --provision` shows once the cluster is up. */
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api } from '@kubernetes/client-node';
+import { PooledKubeConfig } from '../kube/pooled-kube-config.ts';
 import { writeLine, type CliIo } from './io.ts';
 
 export async function printNodes(kubeconfigPath: string, io: CliIo): Promise<void> {
-  const kc = new KubeConfig();
+  const kc = new PooledKubeConfig();
   kc.loadFromFile(kubeconfigPath);
   const { items } = await kc.makeApiClient(CoreV1Api).listNode();
   const rows = items.map((n) => {

@@ -14,7 +14,7 @@ import { supervisorAnswers } from '../kube/supervisor.ts';
 import { verifyArtifacts } from '../tasks/rke2/rke2-artifacts.ts';
 import { TASKS } from '../tasks/registry.ts';
 import { CLUSTER_TASKS } from '../tasks/cluster/cluster-registry.ts';
-import { KubeConfig } from '@kubernetes/client-node';
+import { PooledKubeConfig } from '../kube/pooled-kube-config.ts';
 import { KubeconfigClusterLink } from '../kube/cluster-link.ts';
 import { writeLine, type CliIo } from './io.ts';
 import { chooseOutput, createReporter, type Reporter } from './reporters/reporter.ts';
@@ -154,7 +154,7 @@ function checkFlags(
   const kubeconfigFile = flags.kubeconfig === undefined ? undefined : resolve(io.cwd, flags.kubeconfig);
   let cluster: KubeconfigClusterLink | undefined;
   if (kubeconfigFile) {
-    const kc = new KubeConfig();
+    const kc = new PooledKubeConfig();
     try {
       kc.loadFromFile(kubeconfigFile);
     } catch (e) {

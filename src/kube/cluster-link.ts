@@ -3,7 +3,8 @@
  * server, pointed at that server's own address. Tasks use it to see what the API server says of a
  * node (registered, Ready, roles) after starting RKE2 on it.
  */
-import { CoreV1Api, KubeConfig, type V1Node } from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig, type V1Node } from '@kubernetes/client-node';
+import { PooledKubeConfig } from './pooled-kube-config.ts';
 import { RunError } from '../core/errors.ts';
 import type { Transport } from '../hosts/transport.ts';
 import { messageOf, statusOf } from './object-ref.ts';
@@ -37,7 +38,7 @@ export async function healthyServerKubeconfig(
         seen.push(`${s.name}: no ${RKE2_KUBECONFIG_PATH}`);
         continue;
       }
-      const kubeConfig = new KubeConfig();
+      const kubeConfig = new PooledKubeConfig();
       kubeConfig.loadFromString(pointKubeconfig(read.stdout, apiUrl(s.address)));
       await kubeConfig.makeApiClient(CoreV1Api).listNode({ limit: 1 });
       return { server: s, text: read.stdout, kubeConfig };

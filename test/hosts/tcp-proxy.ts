@@ -8,6 +8,8 @@ export interface TcpProxy {
   port: number;
   /** Bytes sent from clients towards the server so far, over all connections. */
   readonly bytesUp: number;
+  /** Client connections accepted so far. */
+  readonly connections: number;
   /** Called with the running byte count whenever client data passes. */
   onUpstream: ((bytesUp: number) => void) | undefined;
   /** Destroys every open connection (new ones are still accepted). */
@@ -18,6 +20,7 @@ export interface TcpProxy {
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let bytesUp = 0;
+  let connections = 0;
   const track = (s: Socket): void => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -27,6 +30,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     port: 0,
     get bytesUp() {
       return bytesUp;
+    },
+    get connections() {
+      return connections;
     },
     onUpstream: undefined,
     cut() {
@@ -42,6 +48,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   };
   const server = createServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');
+    connections++;
     track(client);
     track(upstream);
     client.on('data', (chunk: Buffer) => {
