@@ -33,14 +33,18 @@ export function addonTask(addon: Addon): ClusterTask {
       // The same order `rigger manifests` prints.
       const objects = enabled ? inApplyOrder(addon.render(ctx)) : [];
       const charts = objects.filter(isChart);
-      const states = new Map<string, ChartState>();
-      for (const c of charts) states.set(objectRef(c), await chartState(ctx.api, nameOf(c)));
+      // Planning only reads (dry runs), so every object is asked at once; the changes keep the
+      // objects' order.
+      const [states, drifts] = await Promise.all([
+        chartStates(ctx, charts),
+        Promise.all(objects.map((o) => objectDrift(ctx.api, o))),
+      ]);
 
       const changes: ClusterChange[] = [];
       const changedSecrets = new Set<string>();
       const touchedCharts = new Set<string>();
-      for (const o of objects) {
-        const d = await objectDrift(ctx.api, o);
+      for (const [i, o] of objects.entries()) {
+        const d = drifts[i];
         if (!d) continue;
         if (o.kind === 'Secret') changedSecrets.add(o.metadata?.name ?? '');
         if (isChart(o)) touchedCharts.add(objectRef(o));
@@ -66,6 +70,11 @@ export function addonTask(addon: Addon): ClusterTask {
       return changes;
     },
   };
+}
+
+async function chartStates(ctx: ClusterContext, charts: HelmChart[]): Promise<Map<string, ChartState>> {
+  const states = await Promise.all(charts.map((c) => chartState(ctx.api, nameOf(c))));
+  return new Map(charts.map((c, i) => [objectRef(c), states[i] as ChartState]));
 }
 
 function nameOf(o: KubernetesObject): { name: string; namespace: string } {
@@ -123,20 +132,10 @@ async function orphans(
   ctx: ClusterContext,
 ): Promise<ClusterChange[]> {
   const keep = new Set(rendered.map(objectRef));
+  const lists = await Promise.all(addon.kinds.map((k) => labelled(ctx, k, addon.id)));
   const out: ClusterChange[] = [];
-  for (const k of addon.kinds) {
-    if (!(await served(ctx.api, k.apiVersion, k.kind))) continue;
-    const list = await ctx.api.list(
-      k.apiVersion,
-      k.kind,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      `${ADDON_LABEL}=${addon.id}`,
-    );
-    for (const item of list.items) {
+  for (const [i, k] of addon.kinds.entries()) {
+    for (const item of lists[i] ?? []) {
       const o = { ...item, apiVersion: k.apiVersion, kind: k.kind };
       const ref = objectRef(o);
       if (keep.has(ref)) continue;
@@ -152,4 +151,24 @@ async function orphans(
     }
   }
   return out;
+}
+
+/** The live objects of one kind that carry the add-on's label; none while the kind is not served. */
+async function labelled(
+  ctx: ClusterContext,
+  k: { apiVersion: string; kind: string },
+  addonId: string,
+): Promise<KubernetesObject[]> {
+  if (!(await served(ctx.api, k.apiVersion, k.kind))) return [];
+  const list = await ctx.api.list(
+    k.apiVersion,
+    k.kind,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    `${ADDON_LABEL}=${addonId}`,
+  );
+  return list.items;
 }
