@@ -75,23 +75,36 @@ export async function objectDrift(
   const ref = objectRef(declared);
   if (!(await served(api, declared.apiVersion ?? '', declared.kind ?? '')))
     return { ref, kind: 'unserved', fields: [] };
-  let live: KubernetesObject;
-  try {
-    live = await api.read(headerOf(declared));
-  } catch (e) {
-    if (statusOf(e) === 404) return { ref, kind: 'missing', fields: [] };
-    throw e;
+  for (let attempt = 1; ; attempt++) {
+    let live: KubernetesObject;
+    try {
+      live = await api.read(headerOf(declared));
+    } catch (e) {
+      if (statusOf(e) === 404) return { ref, kind: 'missing', fields: [] };
+      throw e;
+    }
+    const planned = await dryRunApply(api, declared);
+    if ('conflict' in planned) return { ref, kind: 'conflict', fields: planned.conflict };
+    // A dry run stores nothing, so its answer keeps the live resourceVersion; another one means
+    // someone (a controller adding its annotation, say) wrote the object between the read and
+    // the dry run, and comparing the two would call their write drift. Read again.
+    const moved = planned.metadata?.resourceVersion !== live.metadata?.resourceVersion;
+    if (moved && attempt < STALE_READ_ATTEMPTS) continue;
+    const fields = hideSecretValues(declared, differences(clean(live), clean(planned)));
+    return fields.length ? { ref, kind: 'changed', fields } : undefined;
   }
-  let planned: KubernetesObject;
+}
+
+/** How many times a read the object outran is repeated before comparing anyway. */
+const STALE_READ_ATTEMPTS = 3;
+
+/** rigger's server-side apply as a dry run: the object as it would be, or who holds its fields. */
+async function dryRunApply(
+  api: KubernetesObjectApi,
+  declared: KubernetesObject,
+): Promise<KubernetesObject | { conflict: FieldDrift[] }> {
   try {
-    planned = await api.patch(
-      declared,
-      undefined,
-      'All',
-      FIELD_MANAGER,
-      false,
-      PatchStrategy.ServerSideApply,
-    );
+    return await api.patch(declared, undefined, 'All', FIELD_MANAGER, false, PatchStrategy.ServerSideApply);
   } catch (e) {
     if (statusOf(e) !== 409) throw e;
     // "Apply failed with 1 conflict: conflict with "kubectl" using v1: .spec.addresses"
@@ -100,10 +113,8 @@ export async function objectDrift(
       path: (m[2] ?? '').replace(/^\./, ''),
       manager: m[1] ?? '',
     }));
-    return { ref, kind: 'conflict', fields: fields.length ? fields : [{ path: '', manager: msg }] };
+    return { conflict: fields.length ? fields : [{ path: '', manager: msg }] };
   }
-  const fields = hideSecretValues(declared, differences(clean(live), clean(planned)));
-  return fields.length ? { ref, kind: 'changed', fields } : undefined;
 }
 
 const show = (v: unknown): string => {
