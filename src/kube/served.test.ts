@@ -29,4 +29,11 @@ describe('whether a kind is served', () => {
     expect(await served(other.api, 'v1', 'ConfigMap')).toBe(true);
     expect(other.calls).toEqual(['ConfigMap']);
   });
+
+  it('asks once for a kind asked about by several objects at once', async () => {
+    const { api, calls } = counting(new Set(['Namespace']));
+    const answers = await Promise.all([0, 1, 2, 3].map(() => served(api, 'v1', 'Namespace')));
+    expect(answers).toEqual([true, true, true, true]);
+    expect(calls).toEqual(['Namespace']);
+  });
 });

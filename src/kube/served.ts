@@ -8,18 +8,35 @@ import { statusOf } from './object-ref.ts';
  * runs), so it is asked once per kind, not once per object and again on the re-check. A kind not
  * served yet is asked again each time: its chart may have just brought its CRD.
  */
-const seenServed = new WeakMap<KubernetesObjectApi, Set<string>>();
+const seenServed = new WeakMap<KubernetesObjectApi, Map<string, Promise<boolean>>>();
 
-/** Whether the API server serves this kind now (its CRD installed and Established, or built in). */
-export async function served(api: KubernetesObjectApi, apiVersion: string, kind: string): Promise<boolean> {
+/**
+ * Whether the API server serves this kind now (its CRD installed and Established, or built in).
+ * Concurrent questions about one kind (a plan asks about all its objects at once) share one
+ * answer; only a "served" answer is kept.
+ */
+export function served(api: KubernetesObjectApi, apiVersion: string, kind: string): Promise<boolean> {
   const key = `${apiVersion}/${kind}`;
-  const seen = seenServed.get(api) ?? new Set<string>();
+  const seen = seenServed.get(api) ?? new Map<string, Promise<boolean>>();
   seenServed.set(api, seen);
-  if (seen.has(key)) return true;
+  let answer = seen.get(key);
+  if (!answer) {
+    answer = askServed(api, apiVersion, kind);
+    seen.set(key, answer);
+    const forget = (): void => {
+      seen.delete(key);
+    };
+    answer.then((yes) => {
+      if (!yes) forget();
+    }, forget);
+  }
+  return answer;
+}
+
+async function askServed(api: KubernetesObjectApi, apiVersion: string, kind: string): Promise<boolean> {
   try {
     // Discovery is what the client does first; a list of at most one object is the cheapest use.
     await api.list(apiVersion, kind, undefined, undefined, undefined, undefined, undefined, undefined, 1);
-    seen.add(key);
     return true;
   } catch (e) {
     if (statusOf(e) === 404) return false;
