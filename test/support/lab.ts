@@ -75,14 +75,29 @@ export async function labClusterKubeconfig(): Promise<KubeConfig | undefined> {
 
 /**
  * Deletes a lab host's Node after its machine was recreated, when a cluster is up: a reinstalled
- * host joins RKE2 only once its old Node (and node password) is gone, as on real clusters.
+ * host joins RKE2 only once its old Node (and node password) is gone, as on real clusters. Waits
+ * until it is gone: RKE2's finalizers keep a deleted Node Terminating for a while, and the next
+ * test file would otherwise find it (seen in CI: drift reported Node/spare-1 right after
+ * add-node's clean-up).
  */
-export async function forgetRecreatedNode(name: string): Promise<void> {
+export async function forgetRecreatedNode(name: string, timeoutMs = 120_000): Promise<void> {
   const kc = await labClusterKubeconfig();
   if (!kc) return;
-  try {
-    await kc.makeApiClient(CoreV1Api).deleteNode({ name });
-  } catch (err) {
-    if ((err as { code?: number }).code !== 404) throw err;
+  const api = kc.makeApiClient(CoreV1Api);
+  const gone = async (call: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await call();
+      return false;
+    } catch (err) {
+      if ((err as { code?: number }).code === 404) return true;
+      throw err;
+    }
+  };
+  if (await gone(() => api.deleteNode({ name }))) return;
+  const deadline = Date.now() + timeoutMs;
+  while (!(await gone(() => api.readNode({ name })))) {
+    if (Date.now() > deadline)
+      throw new Error(`Node ${name} still there ${timeoutMs / 1000} s after its deletion`);
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
